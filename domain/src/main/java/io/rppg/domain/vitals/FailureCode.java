@@ -1,0 +1,33 @@
+package io.rppg.domain.vitals;
+
+/**
+ * Why a scan ended without vitals. Each code carries the message a person reads; the code is for machines.
+ * {@link #isVideoFault()} separates videos the engine cannot use (never retried, the scan counts) from faults of
+ * the platform (retried, and the scan is given back when they persist).
+ */
+public enum FailureCode {
+    UNREADABLE_VIDEO("The video file could not be read", true),
+    UNSUPPORTED_FORMAT("The video format is not supported; send MP4, WebM, MOV or AVI", true),
+    VIDEO_TOO_SHORT("The video holds less than 5 seconds of usable face", true),
+    NO_FACE_DETECTED("No face detected in video", true),
+    FACE_LOST("The face was lost for too much of the video", true),
+    TOO_DARK("The video is too dark to measure skin colour", true),
+    SIGNAL_TOO_WEAK("No pulse could be found in the video", true),
+    PROCESSING_ERROR("The video could not be analysed because of an internal error", false);
+
+    private final String defaultMessage;
+    private final boolean videoFault;
+
+    FailureCode(String defaultMessage, boolean videoFault) {
+        this.defaultMessage = defaultMessage;
+        this.videoFault = videoFault;
+    }
+
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+
+    public boolean isVideoFault() {
+        return videoFault;
+    }
+}

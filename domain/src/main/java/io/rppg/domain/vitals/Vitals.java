@@ -1,0 +1,37 @@
+package io.rppg.domain.vitals;
+
+import io.rppg.domain.Require;
+
+/**
+ * What one face video showed. Heart rate is always present (without it the scan fails instead); the rest is
+ * present only when the signal supported it.
+ *
+ * @param method          the rPPG method that produced the pulse signal (for example {@code pos})
+ * @param analysedSeconds how many seconds of usable face the figures rest on
+ * @param framesAnalysed  how many video frames contributed
+ */
+public record Vitals(
+        HeartRate heartRate,
+        Measurement<RespiratoryRate> respiratoryRate,
+        Measurement<HeartRateVariability> heartRateVariability,
+        SignalQuality signalQuality,
+        Confidence confidence,
+        String method,
+        double analysedSeconds,
+        int framesAnalysed) {
+
+    /** Blood pressure and SpO2 cannot be read from the colour of a face by this engine, so they are never reported. */
+    public static final String NOT_MEASURABLE_FROM_VIDEO =
+            "Not measured: this platform does not estimate it from face video";
+
+    public Vitals {
+        Require.present(heartRate, "heart rate");
+        Require.present(respiratoryRate, "respiratory rate");
+        Require.present(heartRateVariability, "heart rate variability");
+        Require.present(signalQuality, "signal quality");
+        Require.present(confidence, "confidence");
+        Require.text(method, "method", 40);
+        Require.within(analysedSeconds, 0, 24 * 3600, "analysed seconds");
+        Require.notNegative(framesAnalysed, "frames analysed");
+    }
+}
