@@ -1,0 +1,62 @@
+package io.rppg.adapter.persistence.session;
+
+import io.rppg.application.port.out.ScanSessionPort;
+import io.rppg.domain.session.ScanSession;
+import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.session.ScanStatus;
+import io.rppg.domain.session.SessionOwner;
+import io.rppg.domain.tenant.TenantId;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Component
+class JpaScanSessionAdapter implements ScanSessionPort {
+
+    private static final List<ScanStatus> OPEN = List.of(ScanStatus.PENDING, ScanStatus.PROCESSING);
+
+    private final ScanSessionRepository sessions;
+
+    JpaScanSessionAdapter(ScanSessionRepository sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public ScanSession save(ScanSession session) {
+        return ScanSessionMapper.toDomain(sessions.save(ScanSessionMapper.toEntity(session)));
+    }
+
+    @Override
+    public Optional<ScanSession> findById(TenantId tenant, ScanSessionId id) {
+        return sessions.findByTenantIdAndId(tenant.value(), id.value()).map(ScanSessionMapper::toDomain);
+    }
+
+    @Override
+    public int countOpen(TenantId tenant, SessionOwner owner, Instant now) {
+        return sessions.countOpen(tenant.value(), owner.value(), OPEN, now);
+    }
+
+    @Override
+    public List<ScanSession> findPage(TenantId tenant, ScanSessionPage page) {
+        var cursor = page.before();
+        return sessions.findPage(tenant.value(), page.status(),
+                        cursor == null ? null : cursor.createdAt(),
+                        cursor == null ? null : cursor.id().value(),
+                        Limit.of(page.pageSize()))
+                .stream().map(ScanSessionMapper::toDomain).toList();
+    }
+
+    @Override
+    public Map<ScanStatus, Long> countByStatus(TenantId tenant, Instant from, Instant to) {
+        var counts = new EnumMap<ScanStatus, Long>(ScanStatus.class);
+        for (Object[] row : sessions.countByStatus(tenant.value(), from, to)) {
+            counts.put((ScanStatus) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+}

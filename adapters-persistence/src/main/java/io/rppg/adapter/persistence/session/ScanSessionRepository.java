@@ -1,0 +1,42 @@
+package io.rppg.adapter.persistence.session;
+
+import io.rppg.domain.session.ScanStatus;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+interface ScanSessionRepository extends JpaRepository<ScanSessionEntity, ScanSessionKey> {
+
+    Optional<ScanSessionEntity> findByTenantIdAndId(UUID tenantId, String id);
+
+    @Query("""
+            select count(s) from ScanSessionEntity s
+            where s.tenantId = :tenantId and s.owner = :owner and s.status in :statuses and s.expiresAt > :now
+            """)
+    int countOpen(UUID tenantId, String owner, Collection<ScanStatus> statuses, Instant now);
+
+    @Query("""
+            select s from ScanSessionEntity s
+            where s.tenantId = :tenantId
+              and (:status is null or s.status = :status)
+              and (cast(:beforeCreatedAt as java.time.Instant) is null
+                   or s.createdAt < :beforeCreatedAt
+                   or (s.createdAt = :beforeCreatedAt and s.id < :beforeId))
+            order by s.createdAt desc, s.id desc
+            """)
+    List<ScanSessionEntity> findPage(UUID tenantId, ScanStatus status, Instant beforeCreatedAt, String beforeId,
+                                     Limit limit);
+
+    @Query("""
+            select s.status, count(s) from ScanSessionEntity s
+            where s.tenantId = :tenantId and s.createdAt >= :from and s.createdAt < :to
+            group by s.status
+            """)
+    List<Object[]> countByStatus(UUID tenantId, Instant from, Instant to);
+}

@@ -1,0 +1,48 @@
+package io.rppg.application.port.out;
+
+import io.rppg.domain.session.ScanSession;
+import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.session.ScanStatus;
+import io.rppg.domain.session.SessionOwner;
+import io.rppg.domain.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Stored scan sessions. Every read names the tenant: a session of another tenant does not exist for the caller. */
+public interface ScanSessionPort {
+
+    /** Inserts a new session or updates an existing one of the same tenant. */
+    ScanSession save(ScanSession session);
+
+    Optional<ScanSession> findById(TenantId tenant, ScanSessionId id);
+
+    /** Sessions of one owner that are pending or processing and not yet expired at {@code now}. */
+    int countOpen(TenantId tenant, SessionOwner owner, Instant now);
+
+    /** A page of a tenant's sessions, newest first, strictly older than {@code before} when it is given. */
+    List<ScanSession> findPage(TenantId tenant, ScanSessionPage page);
+
+    /** How many of the tenant's sessions created in [from, to) are in each stored status. */
+    Map<ScanStatus, Long> countByStatus(TenantId tenant, Instant from, Instant to);
+
+    /**
+     * One page of a listing.
+     *
+     * @param status   only sessions in this stored status, or all when null
+     * @param before   the cursor: the creation time and id of the last session of the previous page, or null
+     * @param pageSize at most this many
+     */
+    record ScanSessionPage(ScanStatus status, Cursor before, int pageSize) {
+        public ScanSessionPage {
+            if (pageSize < 1 || pageSize > 100) {
+                throw new IllegalArgumentException("page size must be between 1 and 100");
+            }
+        }
+    }
+
+    record Cursor(Instant createdAt, ScanSessionId id) {
+    }
+}
