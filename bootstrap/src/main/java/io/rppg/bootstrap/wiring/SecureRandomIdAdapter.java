@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /** Identifiers from a cryptographic random source: a session id carries 130 random bits. */
 @Component
-class SecureRandomIdGenerator implements IdGeneratorPort {
+class SecureRandomIdAdapter implements IdGeneratorPort {
 
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final int SESSION_RANDOM_CHARACTERS = 26;

@@ -1,0 +1,5 @@
+package io.rppg.archfixture.application.service;
+
+/** A harmless service the broken domain reaches for. */
+public class ThingService {
+}

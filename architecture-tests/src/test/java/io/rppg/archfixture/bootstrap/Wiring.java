@@ -1,0 +1,5 @@
+package io.rppg.archfixture.bootstrap;
+
+/** The fixture's composition root. */
+public class Wiring {
+}

@@ -1,0 +1,89 @@
+package io.rppg.architecture;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The rules of the hexagon, written once for any root package so that they can be run both over the platform
+ * ({@code io.rppg}) and over a deliberately broken fixture, which proves that each rule can fail.
+ */
+final class HexagonRules {
+
+    private final String root;
+
+    HexagonRules(String root) {
+        this.root = root;
+    }
+
+    /** The domain is plain Java: the JDK's language, time, math and collection types and nothing else. */
+    ArchRule domainUsesOnlyTheJdk() {
+        return classes().that().resideInAPackage(root + ".domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        root + ".domain..", "java.lang..", "java.time..", "java.util..", "java.math..")
+                .because("the domain is plain Java, free of frameworks and libraries");
+    }
+
+    /** The application knows the domain and the JDK, never Spring, JPA, Jackson or JavaCV. */
+    ArchRule applicationUsesOnlyDomainAndJdk() {
+        return classes().that().resideInAPackage(root + ".application..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        root + ".application..", root + ".domain..",
+                        "java.lang..", "java.time..", "java.util..", "java.math..", "java.nio.file..", "java.io..")
+                .because("use cases reach the world only through ports");
+    }
+
+    /**
+     * Rings point inwards: adapters -> application -> domain, and adapters never use one another. The bootstrap
+     * module is the composition root: it may see every ring, and no ring may see it.
+     */
+    ArchRule ringsPointInwardsAndAdaptersStayApart() {
+        return onionArchitecture()
+                .ignoreDependency(resideInAPackage(root + ".bootstrap.."), alwaysTrue())
+                .domainModels(root + ".domain..")
+                .applicationServices(root + ".application..")
+                .adapter("web", root + ".adapter.web..")
+                .adapter("persistence", root + ".adapter.persistence..")
+                .adapter("signal", root + ".adapter.signal..")
+                .withOptionalLayers(true);
+    }
+
+    ArchRule noPackageCycles() {
+        return slices().matching(root + ".(**)").should().beFreeOfCycles();
+    }
+
+    /** Ports in are use cases or queries named after what the user does. */
+    ArchRule portsInAreUseCasesOrQueries() {
+        return classes().that().resideInAPackage(root + ".application.port.in..").and().areTopLevelClasses()
+                .should().beInterfaces()
+                .andShould().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameEndingWith("Query");
+    }
+
+    /** Ports out are interfaces named *Port. */
+    ArchRule portsOutAreNamedPort() {
+        return classes().that().resideInAPackage(root + ".application.port.out..").and().areTopLevelClasses()
+                .should().beInterfaces().andShould().haveSimpleNameEndingWith("Port");
+    }
+
+    /** Whatever implements a port out is an adapter, named so, and lives outside the domain and application. */
+    ArchRule portImplementationsAreAdapters() {
+        return classes().that().implement(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a port out", (com.tngtech.archunit.core.domain.JavaClass type) ->
+                                type.getPackageName().startsWith(root + ".application.port.out")))
+                .and().areNotInterfaces()
+                .should().haveSimpleNameEndingWith("Adapter")
+                .andShould().resideOutsideOfPackages(root + ".domain..", root + ".application..");
+    }
+
+    ArchRule noRingSeesTheBootstrap() {
+        return noClasses().that().resideOutsideOfPackage(root + ".bootstrap..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..")
+                .because("the composition root wires the rings; they must not know it");
+    }
+}

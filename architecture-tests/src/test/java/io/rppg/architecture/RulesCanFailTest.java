@@ -1,0 +1,78 @@
+package io.rppg.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every rule, run over {@code io.rppg.archfixture} (a small hexagon broken on purpose in each way), reports the
+ * break. A rule that could not fail here would be checking nothing.
+ */
+class RulesCanFailTest {
+
+    private static final HexagonRules RULES = new HexagonRules("io.rppg.archfixture");
+    private static JavaClasses broken;
+
+    @BeforeAll
+    static void importBrokenFixture() {
+        broken = new ClassFileImporter().importPackages("io.rppg.archfixture");
+    }
+
+    @Test
+    void domainUsingSpringIsCaught() {
+        assertViolation(RULES.domainUsesOnlyTheJdk(), "LeakyDomainService", "org.springframework");
+    }
+
+    @Test
+    void applicationUsingJpaIsCaught() {
+        assertViolation(RULES.applicationUsesOnlyDomainAndJdk(), "PersistingService", "jakarta.persistence");
+    }
+
+    @Test
+    void adapterUsingAnotherAdapterIsCaught() {
+        assertViolation(RULES.ringsPointInwardsAndAdaptersStayApart(), "ReachingController", "StoreRepository");
+    }
+
+    @Test
+    void domainUsingTheApplicationIsCaught() {
+        assertViolation(RULES.ringsPointInwardsAndAdaptersStayApart(), "OutwardLookingEntity", "ThingService");
+    }
+
+    @Test
+    void packageCycleIsCaught() {
+        assertViolation(RULES.noPackageCycles(), "Chicken", "Egg");
+    }
+
+    @Test
+    void portInWithAnotherNameIsCaught() {
+        assertViolation(RULES.portsInAreUseCasesOrQueries(), "ThingHandler");
+    }
+
+    @Test
+    void portOutWithAnotherNameIsCaught() {
+        assertViolation(RULES.portsOutAreNamedPort(), "ThingStore");
+    }
+
+    @Test
+    void portImplementationNotNamedAdapterIsCaught() {
+        assertViolation(RULES.portImplementationsAreAdapters(), "JpaThingRepository");
+    }
+
+    @Test
+    void ringSeeingTheBootstrapIsCaught() {
+        assertViolation(RULES.noRingSeesTheBootstrap(), "ConfigPeekingAdapter", "Wiring");
+    }
+
+    private static void assertViolation(ArchRule rule, String... expectedInReport) {
+        var result = rule.evaluate(broken);
+        assertThat(result.hasViolation()).as("rule %s must fail on the broken fixture", rule.getDescription()).isTrue();
+        var report = result.getFailureReport().toString();
+        for (var expected : expectedInReport) {
+            assertThat(report).contains(expected);
+        }
+    }
+}
