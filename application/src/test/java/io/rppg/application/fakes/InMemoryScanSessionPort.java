@@ -1,0 +1,82 @@
+package io.rppg.application.fakes;
+
+import io.rppg.application.port.out.ScanSessionPort;
+import io.rppg.domain.session.ScanSession;
+import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.session.ScanStatus;
+import io.rppg.domain.session.SessionOwner;
+import io.rppg.domain.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Stored sessions in a map, keyed by id, with the same tenant filter and rules as the database adapter. */
+public final class InMemoryScanSessionPort implements ScanSessionPort {
+
+    private final Map<ScanSessionId, ScanSession> sessions = new LinkedHashMap<>();
+
+    @Override
+    public ScanSession save(ScanSession session) {
+        ScanSession existing = sessions.get(session.id());
+        if (existing != null && !existing.tenantId().equals(session.tenantId())) {
+            throw new IllegalStateException("session " + session.id() + " belongs to another tenant");
+        }
+        sessions.put(session.id(), session);
+        return session;
+    }
+
+    @Override
+    public Optional<ScanSession> findById(TenantId tenant, ScanSessionId id) {
+        return Optional.ofNullable(sessions.get(id)).filter(s -> s.tenantId().equals(tenant));
+    }
+
+    /** Open as the adapter counts it: PENDING or PROCESSING, of this tenant and owner, with expiresAt after now. */
+    @Override
+    public int countOpen(TenantId tenant, SessionOwner owner, Instant now) {
+        return (int) sessions.values().stream()
+                .filter(s -> s.tenantId().equals(tenant))
+                .filter(s -> s.owner().equals(owner))
+                .filter(s -> s.status() == ScanStatus.PENDING || s.status() == ScanStatus.PROCESSING)
+                .filter(s -> s.expiresAt().isAfter(now))
+                .count();
+    }
+
+    @Override
+    public List<ScanSession> findPage(TenantId tenant, ScanSessionPage page) {
+        Comparator<ScanSession> newestFirst = Comparator.comparing(ScanSession::createdAt)
+                .thenComparing(s -> s.id().value())
+                .reversed();
+        Cursor before = page.before();
+        return sessions.values().stream()
+                .filter(s -> s.tenantId().equals(tenant))
+                .filter(s -> page.status() == null || s.status() == page.status())
+                .filter(s -> before == null
+                        || s.createdAt().isBefore(before.createdAt())
+                        || (s.createdAt().equals(before.createdAt())
+                            && s.id().value().compareTo(before.id().value()) < 0))
+                .sorted(newestFirst)
+                .limit(page.pageSize())
+                .toList();
+    }
+
+    @Override
+    public Map<ScanStatus, Long> countByStatus(TenantId tenant, Instant from, Instant to) {
+        Map<ScanStatus, Long> counts = new EnumMap<>(ScanStatus.class);
+        sessions.values().stream()
+                .filter(s -> s.tenantId().equals(tenant))
+                .filter(s -> !s.createdAt().isBefore(from) && s.createdAt().isBefore(to))
+                .forEach(s -> counts.merge(s.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** Every stored session, whatever its tenant, for assertions. */
+    public List<ScanSession> all() {
+        return new ArrayList<>(sessions.values());
+    }
+}
