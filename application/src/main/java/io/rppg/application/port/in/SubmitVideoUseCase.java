@@ -1,0 +1,58 @@
+package io.rppg.application.port.in;
+
+import io.rppg.domain.session.ScanSession;
+import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.tenant.TenantId;
+
+import java.io.InputStream;
+
+/**
+ * A client uploads the one video of a scan session. The video streams to storage, is checked by its bytes, and
+ * on acceptance the session moves to processing and its analysis is queued in the same transaction.
+ */
+public interface SubmitVideoUseCase {
+
+    SubmissionResult submitVideo(Command command);
+
+    /**
+     * @param content             the video bytes; read once, up to the plan's limit plus one byte, and not closed
+     * @param declaredContentType what the client said it sends, for logs only; the bytes decide the format
+     * @param fileName            the client's file name, for logs only; may be null
+     */
+    record Command(TenantId tenant, ScanSessionId sessionId, InputStream content, String declaredContentType,
+                   String fileName) {
+        public Command {
+            if (tenant == null || sessionId == null || content == null) {
+                throw new IllegalArgumentException("tenant, session id and content are required");
+            }
+        }
+    }
+
+    /** Each outcome a client can meet; every surface maps them to its own shape. */
+    sealed interface SubmissionResult {
+
+        /** Stored and queued; the session is now processing (HTTP 202). */
+        record Accepted(ScanSession session) implements SubmissionResult {
+        }
+
+        /** No such session for this tenant, or it has expired (HTTP 404). */
+        record SessionNotFound() implements SubmissionResult {
+        }
+
+        /** The session already has its video (HTTP 409). */
+        record VideoAlreadySubmitted() implements SubmissionResult {
+        }
+
+        /** Larger than the plan allows (HTTP 413). */
+        record TooLarge(long maxBytes) implements SubmissionResult {
+        }
+
+        /** Not an MP4, WebM, MOV or AVI file by its bytes (HTTP 415). */
+        record UnsupportedFormat(String detail) implements SubmissionResult {
+        }
+
+        /** The container has the right signature but cannot be opened, e.g. truncated (HTTP 422). */
+        record Unreadable(String detail) implements SubmissionResult {
+        }
+    }
+}
