@@ -1,0 +1,141 @@
+package io.rppg.application.service;
+
+import io.rppg.application.port.in.SubmitVideoUseCase;
+import io.rppg.application.port.out.ClockPort;
+import io.rppg.application.port.out.JobQueuePort;
+import io.rppg.application.port.out.PlanPort;
+import io.rppg.application.port.out.ScanSessionPort;
+import io.rppg.application.port.out.TenantPort;
+import io.rppg.application.port.out.TransactionPort;
+import io.rppg.application.port.out.VideoProbePort;
+import io.rppg.application.port.out.VideoStoragePort;
+import io.rppg.application.port.out.VideoStoragePort.StoreResult;
+import io.rppg.domain.job.ProcessingJob;
+import io.rppg.domain.session.ScanSession;
+import io.rppg.domain.session.ScanStatus;
+import io.rppg.domain.tenant.Plan;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * Takes the one video of a session: checks the session, streams the video to storage within the plan's limit,
+ * probes that its container opens, and then, in one transaction, moves the session to processing and queues its
+ * analysis. Whatever is refused leaves no file behind.
+ */
+public final class SubmitVideoService implements SubmitVideoUseCase {
+
+    private static final System.Logger log = System.getLogger(SubmitVideoService.class.getName());
+
+    private final ScanSessionPort sessions;
+    private final TenantPlans tenantPlans;
+    private final VideoStoragePort storage;
+    private final VideoProbePort probe;
+    private final JobQueuePort jobs;
+    private final TransactionPort transactions;
+    private final ClockPort clock;
+
+    public SubmitVideoService(ScanSessionPort sessions, TenantPort tenants, PlanPort plans, VideoStoragePort storage,
+                              VideoProbePort probe, JobQueuePort jobs, TransactionPort transactions,
+                              ClockPort clock) {
+        this.sessions = sessions;
+        this.tenantPlans = new TenantPlans(tenants, plans);
+        this.storage = storage;
+        this.probe = probe;
+        this.jobs = jobs;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public SubmissionResult submitVideo(Command command) {
+        var tenant = command.tenant();
+        var sessionId = command.sessionId();
+
+        // 1. Is there a session waiting for this video? Nothing is read from the client before we know.
+        var check = transactions.inTenantTransaction(tenant, () -> {
+            var session = sessions.findById(tenant, sessionId);
+            var now = clock.now();
+            if (session.isEmpty() || session.get().isExpiredAt(now)) {
+                return new Check(new SubmissionResult.SessionNotFound(), null);
+            }
+            if (session.get().status() != ScanStatus.PENDING) {
+                return new Check(new SubmissionResult.VideoAlreadySubmitted(), null);
+            }
+            return new Check(null, tenantPlans.planOf(tenant));
+        });
+        if (check.refusal() != null) {
+            return check.refusal();
+        }
+
+        // 2. Stream to storage, outside any transaction: an upload may take minutes.
+        var stored = storage.store(tenant, sessionId, command.content(), check.plan().maxUploadBytes());
+        if (stored instanceof StoreResult.TooLarge tooLarge) {
+            return new SubmissionResult.TooLarge(tooLarge.maxBytes());
+        }
+        if (stored instanceof StoreResult.UnsupportedFormat unsupported) {
+            log.log(Level.INFO, "Refused upload for {0}: {1} (declared {2}, name {3})", sessionId,
+                    unsupported.detail(), command.declaredContentType(), command.fileName());
+            return new SubmissionResult.UnsupportedFormat(unsupported.detail());
+        }
+        var video = (StoreResult.Stored) stored;
+
+        // 3. Does the container open at all?
+        var probed = probeOrDelete(command, video);
+        if (probed instanceof VideoProbePort.ProbeResult.Unreadable unreadable) {
+            storage.delete(tenant, sessionId);
+            return new SubmissionResult.Unreadable(unreadable.reason());
+        }
+
+        // 4. Accept and queue as one unit: a committed acceptance always has its job.
+        SubmissionResult result;
+        try {
+            result = transactions.inTenantTransaction(tenant, () -> {
+                var now = clock.now();
+                var session = sessions.findById(tenant, sessionId).orElse(null);
+                if (session == null || session.isExpiredAt(now)) {
+                    return new SubmissionResult.SessionNotFound();
+                }
+                if (session.status() != ScanStatus.PENDING) {
+                    return new SubmissionResult.VideoAlreadySubmitted();
+                }
+                ScanSession accepted = sessions.save(session.acceptVideo(now));
+                jobs.enqueue(ProcessingJob.enqueue(sessionId, tenant, now));
+                return new SubmissionResult.Accepted(accepted);
+            });
+        } catch (RuntimeException e) {
+            deleteUnlessAnotherUploadWasAccepted(command);
+            throw e;
+        }
+        if (result instanceof SubmissionResult.SessionNotFound) {
+            // expired while the video streamed in
+            storage.delete(tenant, sessionId);
+        }
+        // A concurrent upload that was accepted first owns the session's files now: its worker deletes every
+        // video of the session when the analysis ends, so this one is not deleted here.
+        return result;
+    }
+
+    private VideoProbePort.ProbeResult probeOrDelete(Command command, StoreResult.Stored video) {
+        try {
+            return probe.probe(video.path());
+        } catch (RuntimeException e) {
+            storage.delete(command.tenant(), command.sessionId());
+            throw e;
+        }
+    }
+
+    private void deleteUnlessAnotherUploadWasAccepted(Command command) {
+        try {
+            var status = transactions.inTenantTransaction(command.tenant(), () ->
+                    sessions.findById(command.tenant(), command.sessionId()).map(ScanSession::status));
+            if (status.isEmpty() || status.get() == ScanStatus.PENDING) {
+                storage.delete(command.tenant(), command.sessionId());
+            }
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, "Could not clean up the video of " + command.sessionId(), e);
+        }
+    }
+
+    private record Check(SubmissionResult refusal, Plan plan) {
+    }
+}

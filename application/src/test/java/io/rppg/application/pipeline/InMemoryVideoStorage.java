@@ -1,0 +1,104 @@
+package io.rppg.application.pipeline;
+
+import io.rppg.application.port.out.VideoStoragePort;
+import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.session.VideoSignature;
+import io.rppg.domain.tenant.TenantId;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Videos as byte arrays under made-up paths, with the adapter's rules: the limit plus one byte, sniffed format. */
+public final class InMemoryVideoStorage implements VideoStoragePort {
+
+    private final Map<Path, byte[]> files = new HashMap<>();
+
+    @Override
+    public StoreResult store(TenantId tenant, ScanSessionId session, InputStream content, long maxBytes) {
+        byte[] bytes;
+        try {
+            bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (bytes.length > maxBytes) {
+            return new StoreResult.TooLarge(maxBytes);
+        }
+        var format = VideoSignature.sniff(bytes);
+        if (format.isEmpty()) {
+            return new StoreResult.UnsupportedFormat("not a video");
+        }
+        var path = Path.of("memory", tenant.toString(), session.value() + "." + format.get().extension());
+        files.put(path, bytes);
+        return new StoreResult.Stored(path, bytes.length, format.get());
+    }
+
+    @Override
+    public Optional<Path> find(TenantId tenant, ScanSessionId session) {
+        return files.keySet().stream().filter(p -> belongs(p, tenant, session)).findFirst();
+    }
+
+    @Override
+    public boolean delete(TenantId tenant, ScanSessionId session) {
+        return files.keySet().removeIf(p -> belongs(p, tenant, session));
+    }
+
+    public byte[] bytes(Path path) {
+        return files.get(path);
+    }
+
+    public int count() {
+        return files.size();
+    }
+
+    /** Puts a video in place directly, for a test that starts from a processing session. */
+    public Path put(TenantId tenant, ScanSessionId session, byte[] bytes) {
+        var path = Path.of("memory", tenant.toString(), session.value() + ".mp4");
+        files.put(path, Arrays.copyOf(bytes, bytes.length));
+        return path;
+    }
+
+    private static boolean belongs(Path path, TenantId tenant, ScanSessionId session) {
+        return path.getParent().getFileName().toString().equals(tenant.toString())
+                && path.getFileName().toString().startsWith(session.value() + ".");
+    }
+
+    /** A stream that remembers how much was read from it. */
+    public static class CountingStream extends InputStream {
+        private final InputStream in;
+        private long read;
+
+        public CountingStream(byte[] bytes) {
+            this.in = new java.io.ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                read++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                read += n;
+            }
+            return n;
+        }
+
+        public long bytesRead() {
+            return read;
+        }
+    }
+}
