@@ -1,0 +1,167 @@
+package io.rppg.adapter.persistence.video;
+
+import io.rppg.application.port.out.VideoStoragePort;
+import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.session.VideoContainer;
+import io.rppg.domain.session.VideoSignature;
+import io.rppg.domain.tenant.TenantId;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * Videos as files under {@code <root>/<tenant>/<session>.<ext>}. An upload streams into a temporary file in the
+ * same directory, its first bytes decide the format, the size limit is checked while copying, and only a complete,
+ * accepted video is moved to its name in one atomic step. Whatever goes wrong, the temporary file is deleted.
+ */
+public final class FileSystemVideoStorageAdapter implements VideoStoragePort {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+    private static final String PARTIAL_SUFFIX = ".part";
+
+    private final Path root;
+
+    public FileSystemVideoStorageAdapter(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public StoreResult store(TenantId tenant, ScanSessionId session, InputStream content, long maxBytes) {
+        Path partial = null;
+        try {
+            var directory = Files.createDirectories(directoryOf(tenant));
+            partial = Files.createTempFile(directory, session.value() + ".", PARTIAL_SUFFIX);
+            var outcome = copy(content, partial, maxBytes);
+            if (!(outcome instanceof Copied copied)) {
+                Files.deleteIfExists(partial);
+                return ((Refused) outcome).result();
+            }
+            var target = directory.resolve(session.value() + "." + copied.format().extension());
+            move(partial, target);
+            return new StoreResult.Stored(target, copied.size(), copied.format());
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new UncheckedIOException("could not store the video of " + session, e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Path> find(TenantId tenant, ScanSessionId session) {
+        for (var container : VideoContainer.values()) {
+            var path = pathOf(tenant, session, container);
+            if (Files.isRegularFile(path)) {
+                return Optional.of(path);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean delete(TenantId tenant, ScanSessionId session) {
+        boolean deleted = false;
+        try {
+            for (var container : VideoContainer.values()) {
+                deleted |= Files.deleteIfExists(pathOf(tenant, session, container));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the video of " + session, e);
+        }
+        return deleted;
+    }
+
+    /** Where a session's video in the given container lives (whether or not it exists). */
+    public Path pathOf(TenantId tenant, ScanSessionId session, VideoContainer container) {
+        return directoryOf(tenant).resolve(session.value() + "." + container.extension());
+    }
+
+    private Path directoryOf(TenantId tenant) {
+        // A tenant id is a UUID and a session id matches sess_<digits>_<[a-z0-9]>: neither can leave the root.
+        return root.resolve(tenant.value().toString());
+    }
+
+    private static CopyOutcome copy(InputStream content, Path partial, long maxBytes) throws IOException {
+        var buffer = new byte[BUFFER_SIZE];
+        var head = new byte[VideoSignature.HEAD_LENGTH];
+        int headLength = 0;
+        VideoContainer format = null;
+        long total = 0;
+        try (var out = Files.newOutputStream(partial)) {
+            while (true) {
+                // Never ask for more than one byte past the limit: that byte alone proves the upload too large.
+                int wanted = (int) Math.min(buffer.length, maxBytes + 1 - total);
+                int read = content.read(buffer, 0, wanted);
+                if (read < 0) {
+                    break;
+                }
+                total += read;
+                if (total > maxBytes) {
+                    return new Refused(new StoreResult.TooLarge(maxBytes));
+                }
+                if (format == null) {
+                    int take = Math.min(read, head.length - headLength);
+                    System.arraycopy(buffer, 0, head, headLength, take);
+                    headLength += take;
+                    if (headLength == head.length) {
+                        var sniffed = VideoSignature.sniff(head, headLength);
+                        if (sniffed.isEmpty()) {
+                            return new Refused(unsupported());
+                        }
+                        format = sniffed.get();
+                    }
+                }
+                out.write(buffer, 0, read);
+            }
+        }
+        if (format == null) {
+            // Shorter than a full head: only a complete signature in what there is can make it a video.
+            var sniffed = VideoSignature.sniff(head, headLength);
+            if (total == 0 || sniffed.isEmpty()) {
+                return new Refused(total == 0 ? new StoreResult.UnsupportedFormat("the upload is empty")
+                        : unsupported());
+            }
+            format = sniffed.get();
+        }
+        return new Copied(total, format);
+    }
+
+    private static StoreResult.UnsupportedFormat unsupported() {
+        return new StoreResult.UnsupportedFormat("the file is not an MP4, WebM, MOV or AVI video");
+    }
+
+    private static void move(Path partial, Path target) throws IOException {
+        try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // the original failure matters more
+        }
+    }
+
+    private sealed interface CopyOutcome permits Copied, Refused {
+    }
+
+    private record Copied(long size, VideoContainer format) implements CopyOutcome {
+    }
+
+    private record Refused(StoreResult result) implements CopyOutcome {
+    }
+}

@@ -1,0 +1,209 @@
+package io.rppg.adapter.persistence.video;
+
+import io.rppg.application.port.out.VideoStoragePort.StoreResult;
+import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.session.VideoContainer;
+import io.rppg.domain.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The storage port's contract on the real file system. */
+class FileSystemVideoStorageAdapterTest {
+
+    private static final TenantId TENANT = new TenantId(UUID.randomUUID());
+    private static final ScanSessionId SESSION = ScanSessionId.issue(Instant.parse("2026-03-15T10:00:00Z"), "abcdefgh");
+
+    @TempDir
+    Path root;
+
+    private FileSystemVideoStorageAdapter storage() {
+        return new FileSystemVideoStorageAdapter(root);
+    }
+
+    @Test
+    void aVideoIsStoredUnderItsTenantAndSessionWithTheExtensionOfItsBytes() throws IOException {
+        var bytes = mp4("isom", 200_000);
+
+        var result = storage().store(TENANT, SESSION, new ByteArrayInputStream(bytes), 1_000_000);
+
+        assertThat(result).isInstanceOf(StoreResult.Stored.class);
+        var stored = (StoreResult.Stored) result;
+        assertThat(stored.path()).isEqualTo(root.resolve(TENANT.toString()).resolve(SESSION.value() + ".mp4"));
+        assertThat(stored.size()).isEqualTo(bytes.length);
+        assertThat(stored.format()).isEqualTo(VideoContainer.MP4);
+        assertThat(Files.readAllBytes(stored.path())).isEqualTo(bytes);
+        assertThat(filesUnder(root)).containsExactly(stored.path());
+        assertThat(storage().find(TENANT, SESSION)).contains(stored.path());
+    }
+
+    @Test
+    void eachContainerGetsItsExtension() {
+        assertThat(format(mp4("qt  ", 100))).isEqualTo(VideoContainer.MOV);
+        assertThat(format(concat(new byte[]{0x1A, 0x45, (byte) 0xDF, (byte) 0xA3}, new byte[100])))
+                .isEqualTo(VideoContainer.WEBM);
+        assertThat(format(concat("RIFF\0\0\0\0AVI LIST".getBytes(StandardCharsets.ISO_8859_1), new byte[100])))
+                .isEqualTo(VideoContainer.AVI);
+    }
+
+    @Test
+    void anUploadOverTheLimitIsRefusedAfterReadingOneByteTooManyAndLeavesNothing() throws IOException {
+        var upload = new CountingStream(mp4("isom", 5_000_000));
+
+        var result = storage().store(TENANT, SESSION, upload, 1_000_000);
+
+        assertThat(result).isEqualTo(new StoreResult.TooLarge(1_000_000));
+        assertThat(upload.read).isEqualTo(1_000_001);
+        assertThat(filesUnder(root)).isEmpty();
+    }
+
+    @Test
+    void anUploadOfExactlyTheLimitIsStored() {
+        var result = storage().store(TENANT, SESSION, new ByteArrayInputStream(mp4("isom", 100_000)), 100_000);
+
+        assertThat(result).isInstanceOf(StoreResult.Stored.class);
+    }
+
+    @Test
+    void contentThatIsNoVideoIsRefusedAtItsFirstBytesAndLeavesNothing() throws IOException {
+        var text = "<html>definitely a video.mp4</html>".repeat(100_000).getBytes(StandardCharsets.UTF_8);
+        var upload = new CountingStream(text);
+
+        var result = storage().store(TENANT, SESSION, upload, 10_000_000);
+
+        assertThat(result).isInstanceOf(StoreResult.UnsupportedFormat.class);
+        assertThat(upload.read).as("stops reading at the first buffer").isLessThanOrEqualTo(64 * 1024);
+        assertThat(filesUnder(root)).isEmpty();
+    }
+
+    @Test
+    void anEmptyOrTinyUploadIsUnsupportedAndLeavesNothing() throws IOException {
+        assertThat(storage().store(TENANT, SESSION, InputStream.nullInputStream(), 1000))
+                .isInstanceOf(StoreResult.UnsupportedFormat.class);
+        assertThat(storage().store(TENANT, SESSION, new ByteArrayInputStream(new byte[]{0, 0, 0}), 1000))
+                .isInstanceOf(StoreResult.UnsupportedFormat.class);
+        assertThat(filesUnder(root)).isEmpty();
+    }
+
+    @Test
+    void anUploadThatBreaksOffMidwayIsAnErrorAndLeavesNothing() throws IOException {
+        var head = mp4("isom", 100_000);
+        InputStream breaking = new InputStream() {
+            private final InputStream in = new ByteArrayInputStream(head);
+
+            @Override
+            public int read() throws IOException {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("connection reset");
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = in.read(b, off, len);
+                if (n < 0) {
+                    throw new IOException("connection reset");
+                }
+                return n;
+            }
+        };
+
+        assertThatThrownBy(() -> storage().store(TENANT, SESSION, breaking, 1_000_000))
+                .isInstanceOf(UncheckedIOException.class).hasRootCauseMessage("connection reset");
+        assertThat(filesUnder(root)).isEmpty();
+    }
+
+    @Test
+    void deleteRemovesTheVideoAndSaysWhetherThereWasOne() throws IOException {
+        var stored = (StoreResult.Stored) storage().store(TENANT, SESSION,
+                new ByteArrayInputStream(mp4("isom", 1000)), 10_000);
+
+        assertThat(storage().delete(TENANT, SESSION)).isTrue();
+        assertThat(storage().delete(TENANT, SESSION)).isFalse();
+        assertThat(Files.exists(stored.path())).isFalse();
+        assertThat(storage().find(TENANT, SESSION)).isEmpty();
+        assertThat(filesUnder(root)).isEmpty();
+    }
+
+    @Test
+    void tenantsNeverSeeEachOthersVideos() {
+        storage().store(TENANT, SESSION, new ByteArrayInputStream(mp4("isom", 1000)), 10_000);
+        var other = new TenantId(UUID.randomUUID());
+
+        assertThat(storage().find(other, SESSION)).isEmpty();
+        assertThat(storage().delete(other, SESSION)).isFalse();
+        assertThat(storage().find(TENANT, SESSION)).isPresent();
+    }
+
+    private VideoContainer format(byte[] bytes) {
+        var session = ScanSessionId.issue(Instant.now(), UUID.randomUUID().toString().replace("-", ""));
+        var stored = (StoreResult.Stored) storage().store(TENANT, session, new ByteArrayInputStream(bytes), 10_000);
+        assertThat(stored.path().getFileName().toString()).endsWith("." + stored.format().extension());
+        return stored.format();
+    }
+
+    private static byte[] mp4(String brand, int size) {
+        var head = ("\0\0\0\u0018ftyp" + brand + "\0\0\u0002\0").getBytes(StandardCharsets.ISO_8859_1);
+        var bytes = new byte[size];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        for (int i = head.length; i < size; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        return bytes;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        var bytes = new byte[a.length + b.length];
+        System.arraycopy(a, 0, bytes, 0, a.length);
+        System.arraycopy(b, 0, bytes, a.length, b.length);
+        return bytes;
+    }
+
+    private static java.util.List<Path> filesUnder(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static final class CountingStream extends InputStream {
+        private final InputStream in;
+        long read;
+
+        CountingStream(byte[] bytes) {
+            this.in = new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                read++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                read += n;
+            }
+            return n;
+        }
+    }
+}
