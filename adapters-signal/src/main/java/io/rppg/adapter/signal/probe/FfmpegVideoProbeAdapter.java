@@ -1,0 +1,42 @@
+package io.rppg.adapter.signal.probe;
+
+import io.rppg.application.port.out.VideoProbePort;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Opens a video's container with FFmpeg and closes it again, without decoding frames: enough to tell a truncated
+ * or garbage file that only carries the right magic bytes from a video the engine can read. Costs milliseconds.
+ */
+public final class FfmpegVideoProbeAdapter implements VideoProbePort {
+
+    @Override
+    public ProbeResult probe(Path video) {
+        var grabber = new FFmpegFrameGrabber(video.toFile());
+        try {
+            grabber.start();
+            if (!grabber.hasVideo()) {
+                return new ProbeResult.Unreadable("the file holds no video stream");
+            }
+            long micros = Math.max(0, grabber.getLengthInTime());
+            return new ProbeResult.Readable(Duration.ofNanos(micros * 1_000L));
+        } catch (FrameGrabber.Exception e) {
+            return new ProbeResult.Unreadable(reason(e));
+        } finally {
+            try {
+                grabber.stop();
+                grabber.release();
+            } catch (FrameGrabber.Exception ignored) {
+                // nothing was opened, or it is closed already
+            }
+        }
+    }
+
+    private static String reason(FrameGrabber.Exception e) {
+        var message = e.getMessage();
+        return message == null || message.isBlank() ? "the container cannot be opened" : message;
+    }
+}
