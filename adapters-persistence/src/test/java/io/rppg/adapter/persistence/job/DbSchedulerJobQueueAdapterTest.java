@@ -12,7 +12,6 @@ import io.rppg.domain.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -248,7 +247,7 @@ class DbSchedulerJobQueueAdapterTest {
         }
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
+    /** Imported, not annotated: component scans of other test contexts must not pick it up. */
     static class Wiring {
 
         @Bean
