@@ -9,7 +9,8 @@ import io.rppg.application.port.out.TenantPort;
 import io.rppg.application.port.out.TransactionPort;
 import io.rppg.application.port.out.VideoProbePort;
 import io.rppg.application.port.out.VideoStoragePort;
-import io.rppg.application.port.out.VideoStoragePort.StoreResult;
+import io.rppg.application.video.ProbeResult;
+import io.rppg.application.video.StoreResult;
 import io.rppg.domain.job.ProcessingJob;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanStatus;
@@ -81,7 +82,7 @@ public final class SubmitVideoService implements SubmitVideoUseCase {
 
         // 3. Does the container open at all?
         var probed = probeOrDelete(command, video);
-        if (probed instanceof VideoProbePort.ProbeResult.Unreadable unreadable) {
+        if (probed instanceof ProbeResult.Unreadable unreadable) {
             storage.delete(tenant, sessionId);
             return new SubmissionResult.Unreadable(unreadable.reason());
         }
@@ -115,7 +116,7 @@ public final class SubmitVideoService implements SubmitVideoUseCase {
         return result;
     }
 
-    private VideoProbePort.ProbeResult probeOrDelete(Command command, StoreResult.Stored video) {
+    private ProbeResult probeOrDelete(Command command, StoreResult.Stored video) {
         try {
             return probe.probe(video.path());
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.rppg.application.pipeline;
 
 import io.rppg.application.port.out.VideoStoragePort;
+import io.rppg.application.video.StoreResult;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.VideoSignature;
 import io.rppg.domain.tenant.TenantId;

@@ -1,6 +1,7 @@
 package io.rppg.adapter.signal.probe;
 
 import io.rppg.application.port.out.VideoProbePort;
+import io.rppg.application.video.ProbeResult;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 

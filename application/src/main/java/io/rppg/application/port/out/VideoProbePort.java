@@ -1,7 +1,8 @@
 package io.rppg.application.port.out;
 
+import io.rppg.application.video.ProbeResult;
+
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * A cheap look into a stored video: can its container be opened at all? Run at upload time, so that a truncated
@@ -10,14 +11,4 @@ import java.time.Duration;
 public interface VideoProbePort {
 
     ProbeResult probe(Path video);
-
-    sealed interface ProbeResult {
-
-        /** The container opens; {@code duration} is what it declares, or {@link Duration#ZERO} when it declares none. */
-        record Readable(Duration duration) implements ProbeResult {
-        }
-
-        record Unreadable(String reason) implements ProbeResult {
-        }
-    }
 }

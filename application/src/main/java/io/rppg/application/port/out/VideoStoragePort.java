@@ -1,7 +1,7 @@
 package io.rppg.application.port.out;
 
+import io.rppg.application.video.StoreResult;
 import io.rppg.domain.session.ScanSessionId;
-import io.rppg.domain.session.VideoContainer;
 import io.rppg.domain.tenant.TenantId;
 
 import java.io.InputStream;
@@ -27,16 +27,4 @@ public interface VideoStoragePort {
 
     /** Deletes every stored video of the session; true when there was one. */
     boolean delete(TenantId tenant, ScanSessionId session);
-
-    sealed interface StoreResult {
-
-        record Stored(Path path, long size, VideoContainer format) implements StoreResult {
-        }
-
-        record TooLarge(long maxBytes) implements StoreResult {
-        }
-
-        record UnsupportedFormat(String detail) implements StoreResult {
-        }
-    }
 }
