@@ -83,7 +83,7 @@ public final class SubmitVideoService implements SubmitVideoUseCase {
         // 3. Does the container open at all?
         var probed = probeOrDelete(command, video);
         if (probed instanceof ProbeResult.Unreadable unreadable) {
-            storage.delete(tenant, sessionId);
+            deleteUnlessAnotherUploadWasAccepted(command);
             return new SubmissionResult.Unreadable(unreadable.reason());
         }
 
@@ -120,11 +120,15 @@ public final class SubmitVideoService implements SubmitVideoUseCase {
         try {
             return probe.probe(video.path());
         } catch (RuntimeException e) {
-            storage.delete(command.tenant(), command.sessionId());
+            deleteUnlessAnotherUploadWasAccepted(command);
             throw e;
         }
     }
 
+    /**
+     * Deletes this upload's file, unless a concurrent upload to the same session was accepted meanwhile: the
+     * session's video then belongs to that upload, and its worker deletes it when the analysis ends.
+     */
     private void deleteUnlessAnotherUploadWasAccepted(Command command) {
         try {
             var status = transactions.inTenantTransaction(command.tenant(), () ->
