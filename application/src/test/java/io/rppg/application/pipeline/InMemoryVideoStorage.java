@@ -2,6 +2,7 @@ package io.rppg.application.pipeline;
 
 import io.rppg.application.port.out.VideoStoragePort;
 import io.rppg.application.video.StoreResult;
+import io.rppg.application.video.StoredVideo;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.VideoSignature;
 import io.rppg.domain.tenant.TenantId;
@@ -11,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +23,12 @@ import java.util.Optional;
 public final class InMemoryVideoStorage implements VideoStoragePort {
 
     private final Map<Path, byte[]> files = new HashMap<>();
+    private final Map<Path, Instant> storedAt = new HashMap<>();
+    private final io.rppg.application.port.out.ClockPort clock;
+
+    public InMemoryVideoStorage(io.rppg.application.port.out.ClockPort clock) {
+        this.clock = clock;
+    }
 
     @Override
     public StoreResult store(TenantId tenant, ScanSessionId session, InputStream content, long maxBytes) {
@@ -38,6 +47,7 @@ public final class InMemoryVideoStorage implements VideoStoragePort {
         }
         var path = Path.of("memory", tenant.toString(), session.value() + "." + format.get().extension());
         files.put(path, bytes);
+        storedAt.put(path, clock.now());
         return new StoreResult.Stored(path, bytes.length, format.get());
     }
 
@@ -49,6 +59,21 @@ public final class InMemoryVideoStorage implements VideoStoragePort {
     @Override
     public boolean delete(TenantId tenant, ScanSessionId session) {
         return files.keySet().removeIf(p -> belongs(p, tenant, session));
+    }
+
+    @Override
+    public List<StoredVideo> storedVideos() {
+        return files.keySet().stream().map(p -> new StoredVideo(
+                        io.rppg.domain.tenant.TenantId.of(p.getParent().getFileName().toString()),
+                        new ScanSessionId(p.getFileName().toString().substring(0, p.getFileName().toString().indexOf('.'))),
+                        p, storedAt.get(p)))
+                .toList();
+    }
+
+    /** Partial uploads never exist in memory: a refused or broken upload is never put in the map. */
+    @Override
+    public int deletePartialUploadsOlderThan(Instant before) {
+        return 0;
     }
 
     public byte[] bytes(Path path) {
@@ -63,6 +88,7 @@ public final class InMemoryVideoStorage implements VideoStoragePort {
     public Path put(TenantId tenant, ScanSessionId session, byte[] bytes) {
         var path = Path.of("memory", tenant.toString(), session.value() + ".mp4");
         files.put(path, Arrays.copyOf(bytes, bytes.length));
+        storedAt.put(path, clock.now());
         return path;
     }
 

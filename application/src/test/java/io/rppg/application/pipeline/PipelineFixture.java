@@ -42,7 +42,7 @@ class PipelineFixture {
     final InMemoryPlanPort plans = new InMemoryPlanPort();
     final FixedClock clock = new FixedClock(NOW);
     final RollbackTransactions transactions = new RollbackTransactions(sessions);
-    final InMemoryVideoStorage storage = new InMemoryVideoStorage();
+    final InMemoryVideoStorage storage = new InMemoryVideoStorage(clock);
     private int sequence;
 
     PipelineFixture() {

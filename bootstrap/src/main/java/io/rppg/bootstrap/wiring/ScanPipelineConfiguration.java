@@ -3,11 +3,14 @@ package io.rppg.bootstrap.wiring;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerStarter;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.rppg.adapter.persistence.job.DbSchedulerJobQueueAdapter;
 import io.rppg.adapter.persistence.job.ProcessScanTask;
+import io.rppg.adapter.persistence.job.VideoSweepTask;
 import io.rppg.adapter.persistence.video.FileSystemVideoStorageAdapter;
 import io.rppg.adapter.signal.probe.FfmpegVideoProbeAdapter;
 import io.rppg.application.port.in.ProcessScanJobUseCase;
+import io.rppg.application.port.in.SweepVideosUseCase;
 import io.rppg.application.port.out.ClockPort;
 import io.rppg.application.port.out.JobQueuePort;
 import io.rppg.application.port.out.PlanPort;
@@ -21,6 +24,7 @@ import io.rppg.application.port.out.VideoStoragePort;
 import io.rppg.application.service.ProcessScanJobService;
 import io.rppg.application.service.ScanHistoryService;
 import io.rppg.application.service.SubmitVideoService;
+import io.rppg.application.service.VideoSweepService;
 import io.rppg.bootstrap.RppgProperties;
 import io.rppg.domain.job.RetryPolicy;
 import org.slf4j.Logger;
@@ -37,8 +41,9 @@ import org.springframework.core.env.Environment;
  *
  * <p>Beans: {@code submitVideoService} ({@code SubmitVideoUseCase}), {@code scanHistoryService}
  * ({@code ListScanSessionsQuery}, {@code GetTenantUsageQuery}), {@code processScanJobService}
- * ({@code ProcessScanJobUseCase}), {@code videoStorage}, {@code videoProbe}, {@code scanJobQueue},
- * {@code processScanTask} and {@code scanRetryPolicy}.
+ * ({@code ProcessScanJobUseCase}), {@code videoSweepService} ({@code SweepVideosUseCase}), {@code videoStorage},
+ * {@code videoProbe}, {@code scanJobQueue}, the db-scheduler tasks {@code processScanTask} and
+ * {@code videoSweepTask}, and {@code scanRetryPolicy}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ScanPipelineConfiguration {
@@ -91,6 +96,17 @@ public class ScanPipelineConfiguration {
     ScanHistoryService scanHistoryService(ScanSessionPort sessions, ScanQuotaPort quotas, TenantPort tenants,
                                           PlanPort plans, TransactionPort transactions, ClockPort clock) {
         return new ScanHistoryService(sessions, quotas, tenants, plans, transactions, clock);
+    }
+
+    @Bean
+    VideoSweepService videoSweepService(VideoStoragePort videoStorage, ScanSessionPort sessions, TenantPort tenants,
+                                        PlanPort plans, TransactionPort transactions, ClockPort clock) {
+        return new VideoSweepService(videoStorage, sessions, tenants, plans, transactions, clock);
+    }
+
+    @Bean
+    RecurringTask<Void> videoSweepTask(SweepVideosUseCase videoSweep, ScanPipelineProperties properties) {
+        return VideoSweepTask.create(videoSweep, properties.sweep().interval(), properties.sweep().grace());
     }
 
     /** {@code rppg.scan.worker.enabled: false}: the scheduler only queues jobs; other nodes run them. */

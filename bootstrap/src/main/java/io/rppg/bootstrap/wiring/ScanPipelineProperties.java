@@ -11,13 +11,15 @@ import java.time.Duration;
  * @param retry  how often and how patiently a scan is analysed again after a fault of the platform
  * @param worker whether this node analyses videos; a node with {@code enabled: false} still accepts uploads and
  *               queues their jobs, for the nodes that work
+ * @param sweep  how often unneeded videos are swept, and how old a file must be before the sweep looks at it
  */
 @ConfigurationProperties(prefix = "rppg.scan")
-public record ScanPipelineProperties(Retry retry, Worker worker) {
+public record ScanPipelineProperties(Retry retry, Worker worker, Sweep sweep) {
 
     public ScanPipelineProperties {
         retry = retry == null ? new Retry(null, null, null) : retry;
         worker = worker == null ? new Worker(null) : worker;
+        sweep = sweep == null ? new Sweep(null, null) : sweep;
     }
 
     public record Retry(Integer maxAttempts, Duration firstDelay, Duration maxDelay) {
@@ -35,6 +37,14 @@ public record ScanPipelineProperties(Retry retry, Worker worker) {
 
         public boolean isEnabled() {
             return enabled == null || enabled;
+        }
+    }
+
+    public record Sweep(Duration interval, Duration grace) {
+
+        public Sweep {
+            interval = interval == null ? Duration.ofHours(1) : interval;
+            grace = grace == null ? Duration.ofHours(1) : grace;
         }
     }
 }

@@ -2,6 +2,7 @@ package io.rppg.adapter.persistence.video;
 
 import io.rppg.application.port.out.VideoStoragePort;
 import io.rppg.application.video.StoreResult;
+import io.rppg.application.video.StoredVideo;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.VideoContainer;
 import io.rppg.domain.session.VideoSignature;
@@ -14,7 +15,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Videos as files under {@code <root>/<tenant>/<session>.<ext>}. An upload streams into a temporary file in the
@@ -77,6 +82,76 @@ public final class FileSystemVideoStorageAdapter implements VideoStoragePort {
             throw new UncheckedIOException("could not delete the video of " + session, e);
         }
         return deleted;
+    }
+
+    @Override
+    public List<StoredVideo> storedVideos() {
+        var videos = new ArrayList<StoredVideo>();
+        for (var directory : tenantDirectories()) {
+            var tenant = new TenantId(UUID.fromString(directory.getFileName().toString()));
+            try (var files = Files.list(directory)) {
+                for (var file : (Iterable<Path>) files::iterator) {
+                    var name = file.getFileName().toString();
+                    int dot = name.indexOf('.');
+                    if (dot < 0 || !Files.isRegularFile(file) || !isVideoExtension(name.substring(dot + 1))
+                            || !ScanSessionId.isWellFormed(name.substring(0, dot))) {
+                        continue;
+                    }
+                    videos.add(new StoredVideo(tenant, new ScanSessionId(name.substring(0, dot)), file,
+                            Files.getLastModifiedTime(file).toInstant()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not list the videos in " + directory, e);
+            }
+        }
+        return videos;
+    }
+
+    @Override
+    public int deletePartialUploadsOlderThan(Instant before) {
+        int deleted = 0;
+        for (var directory : tenantDirectories()) {
+            try (var files = Files.list(directory)) {
+                for (var file : (Iterable<Path>) files::iterator) {
+                    if (file.getFileName().toString().endsWith(PARTIAL_SUFFIX)
+                            && Files.getLastModifiedTime(file).toInstant().isBefore(before)
+                            && Files.deleteIfExists(file)) {
+                        deleted++;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not clean up " + directory, e);
+            }
+        }
+        return deleted;
+    }
+
+    private List<Path> tenantDirectories() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (var entries = Files.list(root)) {
+            return entries.filter(Files::isDirectory).filter(d -> isUuid(d.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + root, e);
+        }
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            return UUID.fromString(text).toString().equals(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isVideoExtension(String extension) {
+        for (var container : VideoContainer.values()) {
+            if (container.extension().equals(extension)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where a session's video in the given container lives (whether or not it exists). */

@@ -150,6 +150,45 @@ class FileSystemVideoStorageAdapterTest {
         assertThat(storage().find(TENANT, SESSION)).isPresent();
     }
 
+    @Test
+    void storedVideosNamesEveryVideoWithItsTenantSessionAndTimeAndSkipsEverythingElse() throws IOException {
+        var stored = (StoreResult.Stored) storage().store(TENANT, SESSION,
+                new ByteArrayInputStream(mp4("isom", 1000)), 10_000);
+        Files.writeString(root.resolve(TENANT.toString()).resolve("notes.txt"), "not a video");
+        Files.createDirectories(root.resolve("not-a-tenant"));
+
+        var videos = storage().storedVideos();
+
+        assertThat(videos).singleElement().satisfies(video -> {
+            assertThat(video.tenant()).isEqualTo(TENANT);
+            assertThat(video.session()).isEqualTo(SESSION);
+            assertThat(video.path()).isEqualTo(stored.path());
+            assertThat(video.storedAt()).isBeforeOrEqualTo(Instant.now());
+        });
+    }
+
+    @Test
+    void partialUploadsLeftByACrashAreDeletedOnceOlderThanTheCutOff() throws IOException {
+        var directory = Files.createDirectories(root.resolve(TENANT.toString()));
+        var old = Files.writeString(directory.resolve(SESSION.value() + ".123.part"), "half an upload");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(7200)));
+        var fresh = Files.writeString(directory.resolve(SESSION.value() + ".456.part"), "an upload in progress");
+
+        int deleted = storage().deletePartialUploadsOlderThan(Instant.now().minusSeconds(3600));
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(old).doesNotExist();
+        assertThat(fresh).exists();
+    }
+
+    @Test
+    void anEmptyStorageHasNothingToListOrClean() {
+        var empty = new FileSystemVideoStorageAdapter(root.resolve("never-created"));
+
+        assertThat(empty.storedVideos()).isEmpty();
+        assertThat(empty.deletePartialUploadsOlderThan(Instant.now())).isZero();
+    }
+
     private VideoContainer format(byte[] bytes) {
         var session = ScanSessionId.issue(Instant.now(), UUID.randomUUID().toString().replace("-", ""));
         var stored = (StoreResult.Stored) storage().store(TENANT, session, new ByteArrayInputStream(bytes), 10_000);

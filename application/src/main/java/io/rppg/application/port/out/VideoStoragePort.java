@@ -1,11 +1,14 @@
 package io.rppg.application.port.out;
 
 import io.rppg.application.video.StoreResult;
+import io.rppg.application.video.StoredVideo;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.tenant.TenantId;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,4 +30,10 @@ public interface VideoStoragePort {
 
     /** Deletes every stored video of the session; true when there was one. */
     boolean delete(TenantId tenant, ScanSessionId session);
+
+    /** Every stored video of every tenant, for the sweep that removes videos nothing needs any more. */
+    List<StoredVideo> storedVideos();
+
+    /** Deletes the leftovers of uploads that broke off (a crash mid-upload) and were last written before then. */
+    int deletePartialUploadsOlderThan(Instant before);
 }
