@@ -10,16 +10,20 @@ import io.rppg.application.port.out.PlanPort;
 import io.rppg.application.port.out.RefreshTokenPort;
 import io.rppg.application.port.out.ScanQuotaPort;
 import io.rppg.application.port.out.ScanSessionPort;
+import io.rppg.application.port.out.TenantDomainPort;
 import io.rppg.application.port.out.TenantPort;
 import io.rppg.application.port.out.TransactionPort;
 import io.rppg.application.port.out.UserPort;
 import io.rppg.application.service.ScanSessionService;
 import io.rppg.application.service.admin.ApiKeyAdministrationService;
 import io.rppg.application.service.admin.PlatformAdministrationService;
+import io.rppg.application.service.admin.TenantDomainService;
 import io.rppg.application.service.admin.UserAdministrationService;
 import io.rppg.application.service.identity.CallerAuthenticationService;
 import io.rppg.application.service.identity.LoginService;
 import io.rppg.application.service.identity.PlatformAdminSeedingService;
+import io.rppg.domain.tenant.HostName;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -75,5 +79,12 @@ public class UseCaseConfiguration {
                                                             TransactionPort transactions, ClockPort clock,
                                                             IdGeneratorPort ids) {
         return new ApiKeyAdministrationService(apiKeys, tenants, transactions, clock, ids);
+    }
+
+    @Bean
+    TenantDomainService tenantDomainService(TenantDomainPort domains, TenantPort tenants,
+                                            TransactionPort transactions, ClockPort clock,
+                                            @Value("${rppg.nervoscan.default-host}") String defaultHost) {
+        return new TenantDomainService(domains, tenants, transactions, clock, new HostName(defaultHost));
     }
 }
