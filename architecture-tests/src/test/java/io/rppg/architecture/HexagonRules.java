@@ -36,7 +36,7 @@ final class HexagonRules {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         root + ".application..", root + ".domain..",
                         "java.lang..", "java.time..", "java.util..", "java.math..", "java.nio.file..", "java.io..",
-                        "java.security..", "java.nio.charset..")
+                        "java.security..", "java.nio.charset..", "javax.crypto..")
                 .because("use cases reach the world only through ports");
     }
 

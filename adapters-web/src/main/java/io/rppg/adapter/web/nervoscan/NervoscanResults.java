@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.rppg.application.service.report.VitalsReport.round;
+
 /**
  * One job's result as Nervoscan clients read it: {@code estimates[0][i].scan_details[0]} holds the measured keys
  * ({@code HR, RR, SDNN, RMSSD}) and, as null, those this platform does not estimate ({@code SPO2, DBP, SBP}).
@@ -54,10 +56,5 @@ class NervoscanResults {
         details.put("SNR", round(vitals.signalQuality().snrDb(), 1));
         details.put("method", vitals.method());
         return details;
-    }
-
-    private static double round(double value, int decimals) {
-        var scale = Math.pow(10, decimals);
-        return Math.round(value * scale) / scale;
     }
 }

@@ -6,6 +6,7 @@ import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.port.in.CreateScanSessionUseCase;
 import io.rppg.application.port.in.CreateScanSessionUseCase.SessionCreation;
 import io.rppg.application.port.in.GetScanSessionQuery;
+import io.rppg.application.service.report.VitalsReport;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.tenant.TenantId;
@@ -64,7 +65,7 @@ class V1ScanSessionController {
         body.put("status", session.status().name().toLowerCase(Locale.ROOT));
         body.put("session_id", session.id().value());
         switch (session.status()) {
-            case COMPLETED -> body.put("vitals", V1VitalsView.of(session));
+            case COMPLETED -> body.put("vitals", VitalsReport.of(session));
             case FAILED -> {
                 body.put("error", session.failure().message());
                 body.put("error_code", session.failure().code().name());

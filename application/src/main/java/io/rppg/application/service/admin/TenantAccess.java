@@ -11,13 +11,13 @@ import java.util.Optional;
  * Who may administer a tenant: platform admins any, tenant admins their own, members none. Another tenant looks
  * exactly like a missing one, so ids cannot be probed.
  */
-final class TenantAccess {
+public final class TenantAccess {
 
     private TenantAccess() {
     }
 
     /** The refusal for {@code actor} on {@code target}, or empty when the actor may proceed. */
-    static <T> Optional<AdminOutcome<T>> refusal(Actor actor, TenantId target) {
+    public static <T> Optional<AdminOutcome<T>> refusal(Actor actor, TenantId target) {
         if (actor.role() == Role.MEMBER) {
             return Optional.of(new AdminOutcome.Forbidden<>("members do not administer tenants"));
         }

@@ -1,4 +1,4 @@
-package io.rppg.adapter.web.v1;
+package io.rppg.application.service.report;
 
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.vitals.HeartRateVariability;
@@ -10,36 +10,42 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The v1 {@code vitals} object exactly as documented, with extra detail beside (never instead of) the documented
- * fields: the HRV breakdown, the method, and the reason for every null.
+ * The product's report of one scan's vitals, with the field names of the rPPG v1 API's {@code vitals} object: the
+ * documented fields exactly, and extra detail beside (never instead of) them: the HRV breakdown, the method, and the
+ * reason for every null. The v1 API, webhooks and the offline analyser all speak it.
  */
-final class V1VitalsView {
+public final class VitalsReport {
 
-    private V1VitalsView() {
+    private VitalsReport() {
     }
 
-    static Map<String, Object> of(ScanSession session) {
-        Vitals vitals = session.vitals();
+    public static Map<String, Object> of(ScanSession completed) {
+        return of(completed.vitals(), completed.finishedAt().toString(),
+                Duration.between(completed.videoReceivedAt(), completed.finishedAt()).toMillis());
+    }
+
+    public static Map<String, Object> of(Vitals vitals, String timestamp, long processingTimeMs) {
         var hrv = vitals.heartRateVariability().value();
         var body = new LinkedHashMap<String, Object>();
         body.put("heart_rate", round(vitals.heartRate().beatsPerMinute(), 1));
-        body.put("respiratory_rate",
-                vitals.respiratoryRate().value().map(RespiratoryRate::breathsPerMinute).map(v -> round(v, 1)).orElse(null));
-        body.put("hrv", hrv.map(HeartRateVariability::sdnnMs).map(v -> round(v, 1)).orElse(null));
+        body.put("respiratory_rate", vitals.respiratoryRate().value()
+                .map(RespiratoryRate::breathsPerMinute).map(value -> round(value, 1)).orElse(null));
+        body.put("hrv", hrv.map(HeartRateVariability::sdnnMs).map(value -> round(value, 1)).orElse(null));
         body.put("blood_pressure", null);
         body.put("confidence", round(vitals.confidence().value(), 2));
-        body.put("timestamp", session.finishedAt().toString());
-        body.put("processing_time_ms", Duration.between(session.videoReceivedAt(), session.finishedAt()).toMillis());
+        body.put("timestamp", timestamp);
+        body.put("processing_time_ms", processingTimeMs);
         var quality = new LinkedHashMap<String, Object>();
         quality.put("snr", round(vitals.signalQuality().snrDb(), 1));
         quality.put("stability", round(vitals.signalQuality().stability(), 2));
         quality.put("periodicity", round(vitals.signalQuality().periodicity(), 2));
         body.put("signal_quality", quality);
 
-        body.put("hrv_detail", hrv.map(V1VitalsView::hrvDetail).orElse(null));
+        body.put("hrv_detail", hrv.map(VitalsReport::hrvDetail).orElse(null));
         body.put("spo2", null);
         body.put("method", vitals.method());
         body.put("analysed_seconds", round(vitals.analysedSeconds(), 1));
+        body.put("frames_analysed", vitals.framesAnalysed());
         var reasons = new LinkedHashMap<String, Object>();
         vitals.respiratoryRate().reasonMissing().ifPresent(reason -> reasons.put("respiratory_rate", reason));
         vitals.heartRateVariability().reasonMissing().ifPresent(reason -> reasons.put("hrv", reason));
@@ -50,10 +56,15 @@ final class V1VitalsView {
     }
 
     private static Map<String, Object> hrvDetail(HeartRateVariability hrv) {
-        return Map.of("sdnn_ms", round(hrv.sdnnMs(), 1), "rmssd_ms", round(hrv.rmssdMs(), 1), "beats", hrv.beats());
+        var detail = new LinkedHashMap<String, Object>();
+        detail.put("sdnn_ms", round(hrv.sdnnMs(), 1));
+        detail.put("rmssd_ms", round(hrv.rmssdMs(), 1));
+        detail.put("beats", hrv.beats());
+        return detail;
     }
 
-    static double round(double value, int decimals) {
+    /** Figures are reported to a sensible precision; the engine's own precision is not the measurement's. */
+    public static double round(double value, int decimals) {
         var scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
     }
