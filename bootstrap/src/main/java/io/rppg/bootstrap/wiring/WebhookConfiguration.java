@@ -10,12 +10,17 @@ import io.rppg.application.port.out.WebhookEndpointPort;
 import io.rppg.application.port.out.WebhookSenderPort;
 import io.rppg.application.service.webhook.ScanEventNotifier;
 import io.rppg.application.service.webhook.WebhookService;
+import io.rppg.domain.job.RetryPolicy;
+import io.rppg.domain.webhook.WebhookDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import java.time.Duration;
 
 /**
  * Webhooks: the services, and a worker on every node that sends due deliveries. Nodes share the outbox safely
@@ -31,8 +36,11 @@ public class WebhookConfiguration {
     @Bean
     WebhookService webhookService(WebhookEndpointPort endpoints, WebhookDeliveryPort deliveries,
                                   WebhookSenderPort sender, TenantPort tenants, TransactionPort transactions,
-                                  ClockPort clock, IdGeneratorPort ids) {
-        return new WebhookService(endpoints, deliveries, sender, tenants, transactions, clock, ids);
+                                  ClockPort clock, IdGeneratorPort ids,
+                                  @Value("${rppg.webhooks.first-retry-delay:10s}") Duration firstRetryDelay) {
+        var retries = new RetryPolicy(WebhookDelivery.RETRIES.maxAttempts(), firstRetryDelay,
+                WebhookDelivery.RETRIES.maxDelay());
+        return new WebhookService(endpoints, deliveries, sender, tenants, transactions, clock, ids, retries);
     }
 
     @Bean

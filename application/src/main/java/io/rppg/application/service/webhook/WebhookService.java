@@ -13,6 +13,7 @@ import io.rppg.application.port.out.WebhookEndpointPort;
 import io.rppg.application.port.out.WebhookSenderPort;
 import io.rppg.application.service.admin.TenantAccess;
 import io.rppg.application.service.identity.Secrets;
+import io.rppg.domain.job.RetryPolicy;
 import io.rppg.domain.tenant.TenantId;
 import io.rppg.domain.webhook.ScanEventType;
 import io.rppg.domain.webhook.WebhookDelivery;
@@ -40,9 +41,13 @@ public final class WebhookService implements ManageWebhooksUseCase, DeliverWebho
     private final TransactionPort transactions;
     private final ClockPort clock;
     private final IdGeneratorPort ids;
+    private final RetryPolicy retries;
 
+    /** @param retries how failed deliveries are retried, usually {@link WebhookDelivery#RETRIES} */
     public WebhookService(WebhookEndpointPort endpoints, WebhookDeliveryPort deliveries, WebhookSenderPort sender,
-                          TenantPort tenants, TransactionPort transactions, ClockPort clock, IdGeneratorPort ids) {
+                          TenantPort tenants, TransactionPort transactions, ClockPort clock, IdGeneratorPort ids,
+                          RetryPolicy retries) {
+        this.retries = retries;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.sender = sender;
@@ -136,7 +141,7 @@ public final class WebhookService implements ManageWebhooksUseCase, DeliverWebho
                         WebhookSignature.header(endpoint.secret(), now.getEpochSecond(), delivery.body()),
                         "X-Rppg-Event", delivery.event().wireName(),
                         "X-Rppg-Delivery", delivery.id().toString()));
-        var after = delivery.afterAttempt(result.statusCode(), result.error(), clock.now(), WebhookDelivery.RETRIES);
+        var after = delivery.afterAttempt(result.statusCode(), result.error(), clock.now(), retries);
         transactions.inPlatformTransaction(() -> {
             deliveries.save(after);
             return null;
