@@ -166,4 +166,21 @@ class ApiKeysTest extends PlatformTest {
             assertThat(answer.body()).doesNotContain("$2a$", "$2b$", "$2y$", "password", Api.PASSWORD);
         }
     }
+
+    @Test
+    void aPasswordTooLongForTheHashIsRefusedAsAPassword() {
+        // 40 characters, within the policy's 72, but 80 bytes in UTF-8: more than bcrypt takes
+        var password = "\u00e9".repeat(40);
+        var username = "u-" + Api.random();
+
+        var response = api.post("/api/v1/admin/tenants/" + tenant + "/users", adminToken,
+                body("username", username, "email", username + "@clinic.test", "password", password, "role", "member"));
+
+        if (response.status() == 201) {
+            assertThat(api.nervoscanLogin(username, password).status()).isEqualTo(200);
+        } else {
+            assertThat(response.status()).as(response.toString()).isEqualTo(400);
+            assertThat(response.json().path("field").asString()).isEqualTo("password");
+        }
+    }
 }

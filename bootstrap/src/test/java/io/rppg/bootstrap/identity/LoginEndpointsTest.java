@@ -222,4 +222,20 @@ class LoginEndpointsTest extends PlatformTest {
             assertThat(answer.body()).doesNotContain("$2a$", "$2b$", "$2y$", "password", member.password());
         }
     }
+
+    @Test
+    void anOverlongLoginIsAnUnknownUsernameNotAnError() {
+        var nervoscan = api.nervoscanLogin("a".repeat(500), member.password());
+
+        assertThat(nervoscan.status()).as(nervoscan.toString()).isEqualTo(401);
+        assertThat(nervoscan.json().path("error").path("code").asString()).isEqualTo("INVALID_USERNAME");
+    }
+
+    @Test
+    void anOverlongPasswordIsAWrongPasswordNotAnError() {
+        var nervoscan = api.nervoscanLogin(member.username(), "p".repeat(200));
+
+        assertThat(nervoscan.status()).as(nervoscan.toString()).isEqualTo(401);
+        assertThat(nervoscan.json().path("error").path("code").asString()).isEqualTo("INVALID_PASSWORD");
+    }
 }
