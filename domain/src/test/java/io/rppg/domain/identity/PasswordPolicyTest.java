@@ -22,7 +22,18 @@ class PasswordPolicyTest {
 
     @Test
     void refusesPasswordsLongerThanTheHashTakes() {
-        assertThat(PasswordPolicy.problemWith("a".repeat(73))).contains("password must have at most 72 characters");
+        assertThat(PasswordPolicy.problemWith("a".repeat(73))).hasValueSatisfying(
+                problem -> assertThat(problem).startsWith("password must have at most 72 bytes"));
+    }
+
+    @Test
+    void countsTheBytesBcryptTakesNotTheCharacters() {
+        assertThat(PasswordPolicy.problemWith("\u00e9".repeat(36))).isEmpty();
+        assertThat(PasswordPolicy.problemWith("\u00e9".repeat(37))).isPresent();
+        assertThat(PasswordPolicy.problemWith("\u20ac".repeat(24))).isEmpty();
+        assertThat(PasswordPolicy.problemWith("\u20ac".repeat(25))).isPresent();
+        assertThat(PasswordPolicy.problemWith("\ud83d\udd11".repeat(18))).isEmpty();
+        assertThat(PasswordPolicy.problemWith("\ud83d\udd11".repeat(19))).isPresent();
     }
 
     @Test
