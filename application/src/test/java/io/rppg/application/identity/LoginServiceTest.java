@@ -285,4 +285,18 @@ class LoginServiceTest {
 
         assertThat(service.refresh(tokens.refreshToken())).isInstanceOf(RefreshOutcome.Rejected.class);
     }
+
+    @Test
+    void anOverlongLoginNamesNobodyAndIsThrottledUnderAKeyOfBoundedSize() {
+        var login = "a".repeat(5000);
+
+        assertThat(logIn(login, PASSWORD)).isInstanceOf(LoginOutcome.UnknownUser.class);
+
+        assertThat(throttles.byKey.keySet()).filteredOn(key -> key.startsWith("user:"))
+                .singleElement().satisfies(key -> assertThat(key.length()).isLessThanOrEqualTo(400));
+        for (int i = 0; i < 3; i++) {
+            logIn(login, PASSWORD);
+        }
+        assertThat(logIn(login, PASSWORD)).isInstanceOf(LoginOutcome.Throttled.class);
+    }
 }
