@@ -28,6 +28,11 @@ import java.util.UUID;
 public final class LoginService implements LogInUseCase, RefreshAccessTokenUseCase {
 
     private static final int REFRESH_TOKEN_CHARACTERS = 43;
+    /**
+     * No username or email is longer than an email may be (254). A longer login names nobody; it is cut to one
+     * character more, which still names nobody, so that its throttle key stays within the stored key's size.
+     */
+    private static final int LONGEST_LOGIN = 254;
 
     private final UserPort users;
     private final TenantPort tenants;
@@ -59,7 +64,8 @@ public final class LoginService implements LogInUseCase, RefreshAccessTokenUseCa
     @Override
     public LoginOutcome logIn(Credentials credentials) {
         var now = clock.now();
-        var login = credentials.login() == null ? "" : credentials.login().trim().toLowerCase(Locale.ROOT);
+        var given = credentials.login() == null ? "" : credentials.login().trim().toLowerCase(Locale.ROOT);
+        var login = given.length() > LONGEST_LOGIN ? given.substring(0, LONGEST_LOGIN + 1) : given;
         var userKey = "user:" + login;
         var addressKey = "address:" + credentials.clientAddress();
 
