@@ -42,7 +42,7 @@ class LoginServiceTest {
     @BeforeEach
     void setUp() {
         service = new LoginService(users, tenants, refreshTokens, throttles, hasher, accessTokens,
-                new IdentityFakes.Transactions(), clock, new IdentityFakes.Ids());
+                new IdentityFakes.Transactions(), clock, new IdentityFakes.Ids(), LoginService.Throttling.DEFAULT);
         tenant = tenants.save(Tenant.register(new TenantId(UUID.randomUUID()), "Clinic", new PlanId(UUID.randomUUID()), NOW));
         jane = users.save(new User(new UserId(UUID.randomUUID()), Optional.of(tenant.id()), "jane",
                 "jane@clinic.example", hasher.hash(PASSWORD), Role.MEMBER, NOW));

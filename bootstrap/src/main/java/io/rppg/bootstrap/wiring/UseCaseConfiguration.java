@@ -22,6 +22,7 @@ import io.rppg.application.service.admin.UserAdministrationService;
 import io.rppg.application.service.identity.CallerAuthenticationService;
 import io.rppg.application.service.identity.LoginService;
 import io.rppg.application.service.identity.PlatformAdminSeedingService;
+import io.rppg.domain.identity.LoginThrottle;
 import io.rppg.domain.tenant.HostName;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -41,9 +42,14 @@ public class UseCaseConfiguration {
     @Bean
     LoginService loginService(UserPort users, TenantPort tenants, RefreshTokenPort refreshTokens,
                               LoginThrottlePort throttles, PasswordHasherPort passwords, AccessTokenPort accessTokens,
-                              TransactionPort transactions, ClockPort clock, IdGeneratorPort ids) {
+                              TransactionPort transactions, ClockPort clock, IdGeneratorPort ids,
+                              @Value("${rppg.security.login-throttle.address-free-failures:20}") int addressFreeFailures) {
+        var perAddress = LoginThrottle.Policy.PER_ADDRESS;
+        var throttling = new LoginService.Throttling(LoginThrottle.Policy.PER_LOGIN,
+                new LoginThrottle.Policy(addressFreeFailures, Math.max(addressFreeFailures + 1, perAddress.lockAfter()),
+                        perAddress.lock(), perAddress.window()));
         return new LoginService(users, tenants, refreshTokens, throttles, passwords, accessTokens, transactions,
-                clock, ids);
+                clock, ids, throttling);
     }
 
     @Bean

@@ -43,12 +43,14 @@ public final class LoginService implements LogInUseCase, RefreshAccessTokenUseCa
     private final TransactionPort transactions;
     private final ClockPort clock;
     private final IdGeneratorPort ids;
+    private final Throttling throttling;
     /** Checked against when the login is unknown, so that a miss costs as long as a wrong password. */
     private final String decoyHash;
 
     public LoginService(UserPort users, TenantPort tenants, RefreshTokenPort refreshTokens,
                         LoginThrottlePort throttles, PasswordHasherPort passwords, AccessTokenPort accessTokens,
-                        TransactionPort transactions, ClockPort clock, IdGeneratorPort ids) {
+                        TransactionPort transactions, ClockPort clock, IdGeneratorPort ids,
+                        Throttling throttling) {
         this.users = users;
         this.tenants = tenants;
         this.refreshTokens = refreshTokens;
@@ -58,6 +60,7 @@ public final class LoginService implements LogInUseCase, RefreshAccessTokenUseCa
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
+        this.throttling = throttling;
         this.decoyHash = passwords.hash(Secrets.randomBase62(20));
     }
 
@@ -78,8 +81,8 @@ public final class LoginService implements LogInUseCase, RefreshAccessTokenUseCa
         var passwordMatches = passwords.matches(password, user.map(User::passwordHash).orElse(decoyHash));
         if (user.isEmpty() || !passwordMatches) {
             transactions.inPlatformTransaction(() -> {
-                recordFailure(userKey, LoginThrottle.Policy.PER_LOGIN, now);
-                recordFailure(addressKey, LoginThrottle.Policy.PER_ADDRESS, now);
+                recordFailure(userKey, throttling.perLogin(), now);
+                recordFailure(addressKey, throttling.perAddress(), now);
                 return null;
             });
             return user.isEmpty() ? new LoginOutcome.UnknownUser() : new LoginOutcome.WrongPassword();
@@ -151,5 +154,12 @@ public final class LoginService implements LogInUseCase, RefreshAccessTokenUseCa
 
     private void recordFailure(String key, LoginThrottle.Policy policy, Instant now) {
         throttles.save(key, throttles.find(key).afterFailure(now, policy));
+    }
+
+    /** How failed logins are throttled per login name and per client address. */
+    public record Throttling(LoginThrottle.Policy perLogin, LoginThrottle.Policy perAddress) {
+
+        public static final Throttling DEFAULT =
+                new Throttling(LoginThrottle.Policy.PER_LOGIN, LoginThrottle.Policy.PER_ADDRESS);
     }
 }
