@@ -35,7 +35,8 @@ final class HexagonRules {
         return classes().that().resideInAPackage(root + ".application..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         root + ".application..", root + ".domain..",
-                        "java.lang..", "java.time..", "java.util..", "java.math..", "java.nio.file..", "java.io..")
+                        "java.lang..", "java.time..", "java.util..", "java.math..", "java.nio.file..", "java.io..",
+                        "java.security..", "java.nio.charset..", "javax.crypto..")
                 .because("use cases reach the world only through ports");
     }
 
@@ -58,11 +59,13 @@ final class HexagonRules {
         return slices().matching(root + ".(**)").should().beFreeOfCycles();
     }
 
-    /** Ports in are use cases or queries named after what the user does. */
+    /** Ports in are use cases or queries named after what the user does; records may travel with them. */
     ArchRule portsInAreUseCasesOrQueries() {
         return classes().that().resideInAPackage(root + ".application.port.in..").and().areTopLevelClasses()
-                .should().beInterfaces()
-                .andShould().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameEndingWith("Query");
+                .and().areInterfaces().and().areNotAnnotations()
+                .and(com.tngtech.archunit.base.DescribedPredicate.describe("are not sealed value types",
+                        (com.tngtech.archunit.core.domain.JavaClass type) -> !type.reflect().isSealed()))
+                .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameEndingWith("Query");
     }
 
     /** Ports out are interfaces named *Port. */

@@ -45,6 +45,9 @@ public record ScanSession(
         if (status != ScanStatus.COMPLETED && vitals != null) {
             throw new IllegalArgumentException("only a completed session carries vitals");
         }
+        if (status != ScanStatus.FAILED && failure != null) {
+            throw new IllegalArgumentException("only a failed session carries a failure");
+        }
     }
 
     public static ScanSession open(ScanSessionId id, TenantId tenantId, SessionOwner owner, Instant now) {

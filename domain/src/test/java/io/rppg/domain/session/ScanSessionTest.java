@@ -259,4 +259,15 @@ class ScanSessionTest {
                 T0.plus(ScanSession.LIFETIME), T0, T0, VITALS, NO_FACE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void onlyAFailedSessionCarriesAFailure() {
+        for (ScanStatus status : new ScanStatus[] {ScanStatus.PENDING, ScanStatus.PROCESSING, ScanStatus.EXPIRED}) {
+            assertThatThrownBy(() -> new ScanSession(ID, TENANT, OWNER, status, T0,
+                    T0.plus(ScanSession.LIFETIME), null, null, null, NO_FACE))
+                    .as(status.name())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("only a failed session carries a failure");
+        }
+    }
 }

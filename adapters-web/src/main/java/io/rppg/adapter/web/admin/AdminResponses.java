@@ -1,0 +1,63 @@
+package io.rppg.adapter.web.admin;
+
+import io.rppg.adapter.web.error.ApiError;
+import io.rppg.adapter.web.error.ApiException;
+import io.rppg.adapter.web.security.Caller;
+import io.rppg.application.port.in.Actor;
+import io.rppg.application.port.in.AdminOutcome;
+import org.springframework.http.HttpStatus;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Turns administrative outcomes into responses, and refusals into the v1 error shape. */
+final class AdminResponses {
+
+    private AdminResponses() {
+    }
+
+    static Actor actor(Caller caller) {
+        return caller.asActor().orElseThrow(() -> new ApiException(ApiError.of(HttpStatus.FORBIDDEN, "FORBIDDEN",
+                "administration needs a user's access token, not an API key")));
+    }
+
+    static <T> T unwrap(AdminOutcome<T> outcome) {
+        if (outcome instanceof AdminOutcome.Done<T> done) {
+            return done.value();
+        }
+        if (outcome instanceof AdminOutcome.Forbidden<T> forbidden) {
+            throw new ApiException(ApiError.of(HttpStatus.FORBIDDEN, "FORBIDDEN", forbidden.reason()));
+        }
+        if (outcome instanceof AdminOutcome.NotFound<T> missing) {
+            throw notFound(missing.what());
+        }
+        if (outcome instanceof AdminOutcome.Conflict<T> conflict) {
+            throw new ApiException(ApiError.of(HttpStatus.CONFLICT, conflict.code(), conflict.message()));
+        }
+        var invalid = (AdminOutcome.Invalid<T>) outcome;
+        throw new ApiException(ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", invalid.message())
+                .withDetail("field", invalid.field()));
+    }
+
+    static <T, R> R unwrap(AdminOutcome<T> outcome, Function<T, R> view) {
+        return view.apply(unwrap(outcome));
+    }
+
+    /** A malformed id in a path names nothing that exists: 404, like any other missing resource. */
+    static UUID pathId(String text, String what) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw notFound(what);
+        }
+    }
+
+    static ApiException notFound(String what) {
+        return new ApiException(ApiError.of(HttpStatus.NOT_FOUND, "NOT_FOUND", what + " not found"));
+    }
+
+    static ApiException missingField(String field) {
+        return new ApiException(ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", field + " is required")
+                .withDetail("field", field));
+    }
+}

@@ -1,0 +1,106 @@
+package io.rppg.adapter.web.error;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error a controller or Spring MVC raises, answered in the caller's surface shape. Nothing leaves as a default
+ * error page or a stack trace.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ErrorResponses responses;
+
+    public ApiExceptionHandler(ErrorResponses responses) {
+        this.responses = responses;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> api(HttpServletRequest request, ApiException e) {
+        return responses.entity(request, e.error());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Object> invalid(HttpServletRequest request, MethodArgumentNotValidException e) {
+        var field = e.getBindingResult().getFieldError();
+        var name = field == null ? "body" : field.getField();
+        var message = field == null ? "the request is invalid" : name + " " + field.getDefaultMessage();
+        return responses.entity(request,
+                ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", message).withDetail("field", name));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Object> unreadable(HttpServletRequest request, HttpMessageNotReadableException e) {
+        return responses.entity(request, ApiError.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "the request body is not valid JSON of the expected shape"));
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
+            MissingRequestHeaderException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<Object> badParameter(HttpServletRequest request, Exception e) {
+        return responses.entity(request, ApiError.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", e.getMessage()));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Object> tooLarge(HttpServletRequest request, MaxUploadSizeExceededException e) {
+        return responses.entity(request, ApiError.of(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE",
+                "the upload exceeds the largest size accepted (100 MB)"));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> badMultipart(HttpServletRequest request, MultipartException e) {
+        return responses.entity(request, ApiError.of(HttpStatus.BAD_REQUEST, "INVALID_MULTIPART",
+                "the request is not a well-formed multipart/form-data upload"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Object> wrongMethod(HttpServletRequest request, HttpRequestMethodNotSupportedException e) {
+        return responses.entity(request, ApiError.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                request.getMethod() + " is not supported here"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Object> wrongMediaType(HttpServletRequest request, HttpMediaTypeNotSupportedException e) {
+        return responses.entity(request, ApiError.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                "content type " + e.getContentType() + " is not supported here"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Object> notAcceptable(HttpServletRequest request, HttpMediaTypeNotAcceptableException e) {
+        return responses.entity(request, ApiError.of(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE",
+                "this resource is available as JSON only"));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Object> noRoute(HttpServletRequest request, NoResourceFoundException e) {
+        return responses.entity(request, ApiError.of(HttpStatus.NOT_FOUND, "NOT_FOUND",
+                "no resource at " + request.getMethod() + " " + request.getRequestURI()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(HttpServletRequest request, Exception e) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return responses.entity(request, ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "an unexpected error occurred; quote the request id when you report it"));
+    }
+}

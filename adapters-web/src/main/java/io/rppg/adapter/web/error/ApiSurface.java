@@ -1,0 +1,33 @@
+package io.rppg.adapter.web.error;
+
+import java.util.Set;
+
+/**
+ * The three API surfaces. They serve the same use cases but each has its own error shape, told apart by path.
+ */
+public enum ApiSurface {
+    /** The rPPG v1 API and the admin API: {@code application/problem+json} with {@code detail} and {@code code}. */
+    V1,
+    /** Nervoscan-compatible: {@code {success: false, error: {code, message}}}. */
+    NERVOSCAN,
+    /** The v2 platform API: {@code {error: {code, message, details, request_id, timestamp}}}. */
+    V2;
+
+    private static final Set<String> NERVOSCAN_PATHS =
+            Set.of("/clientlogin", "/refresh", "/clientgeturl", "/submitscan", "/check", "/getcustomerinfo");
+
+    public static ApiSurface of(String path) {
+        if (path == null) {
+            return V1;
+        }
+        var trimmed = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        if (NERVOSCAN_PATHS.contains(trimmed)) {
+            return NERVOSCAN;
+        }
+        if (trimmed.startsWith("/v2/") || trimmed.startsWith("/api/v2/") || trimmed.equals("/v2")
+                || trimmed.equals("/api/v2")) {
+            return V2;
+        }
+        return V1;
+    }
+}

@@ -1,0 +1,26 @@
+package io.rppg.application.port.in;
+
+import io.rppg.application.port.in.LogInUseCase.TokenPair;
+
+/** A client trades its refresh token for a new access token and a new refresh token. */
+public interface RefreshAccessTokenUseCase {
+
+    RefreshOutcome refresh(String refreshToken);
+
+    sealed interface RefreshOutcome {
+
+        record Refreshed(TokenPair tokens) implements RefreshOutcome {
+        }
+
+        /** Unknown, expired or revoked. */
+        record Rejected() implements RefreshOutcome {
+        }
+
+        /** A spent token came back: its whole family has been revoked. */
+        record ReuseDetected() implements RefreshOutcome {
+        }
+
+        record TenantSuspended() implements RefreshOutcome {
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.rppg.application.service.report;
+
+import io.rppg.domain.session.ScanSession;
+import io.rppg.domain.vitals.HeartRateVariability;
+import io.rppg.domain.vitals.RespiratoryRate;
+import io.rppg.domain.vitals.Vitals;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The product's report of one scan's vitals, with the field names of the rPPG v1 API's {@code vitals} object: the
+ * documented fields exactly, and extra detail beside (never instead of) them: the HRV breakdown, the method, and the
+ * reason for every null. The v1 API, webhooks and the offline analyser all speak it.
+ */
+public final class VitalsReport {
+
+    private VitalsReport() {
+    }
+
+    public static Map<String, Object> of(ScanSession completed) {
+        return of(completed.vitals(), completed.finishedAt().toString(),
+                Duration.between(completed.videoReceivedAt(), completed.finishedAt()).toMillis());
+    }
+
+    public static Map<String, Object> of(Vitals vitals, String timestamp, long processingTimeMs) {
+        var hrv = vitals.heartRateVariability().value();
+        var body = new LinkedHashMap<String, Object>();
+        body.put("heart_rate", round(vitals.heartRate().beatsPerMinute(), 1));
+        body.put("respiratory_rate", vitals.respiratoryRate().value()
+                .map(RespiratoryRate::breathsPerMinute).map(value -> round(value, 1)).orElse(null));
+        body.put("hrv", hrv.map(HeartRateVariability::sdnnMs).map(value -> round(value, 1)).orElse(null));
+        body.put("blood_pressure", null);
+        body.put("confidence", round(vitals.confidence().value(), 2));
+        body.put("timestamp", timestamp);
+        body.put("processing_time_ms", processingTimeMs);
+        var quality = new LinkedHashMap<String, Object>();
+        quality.put("snr", round(vitals.signalQuality().snrDb(), 1));
+        quality.put("stability", round(vitals.signalQuality().stability(), 2));
+        quality.put("periodicity", round(vitals.signalQuality().periodicity(), 2));
+        body.put("signal_quality", quality);
+
+        body.put("hrv_detail", hrv.map(VitalsReport::hrvDetail).orElse(null));
+        body.put("spo2", null);
+        body.put("method", vitals.method());
+        body.put("analysed_seconds", round(vitals.analysedSeconds(), 1));
+        body.put("frames_analysed", vitals.framesAnalysed());
+        var reasons = new LinkedHashMap<String, Object>();
+        vitals.respiratoryRate().reasonMissing().ifPresent(reason -> reasons.put("respiratory_rate", reason));
+        vitals.heartRateVariability().reasonMissing().ifPresent(reason -> reasons.put("hrv", reason));
+        reasons.put("blood_pressure", Vitals.NOT_MEASURABLE_FROM_VIDEO);
+        reasons.put("spo2", Vitals.NOT_MEASURABLE_FROM_VIDEO);
+        body.put("unavailable", reasons);
+        return body;
+    }
+
+    private static Map<String, Object> hrvDetail(HeartRateVariability hrv) {
+        var detail = new LinkedHashMap<String, Object>();
+        detail.put("sdnn_ms", round(hrv.sdnnMs(), 1));
+        detail.put("rmssd_ms", round(hrv.rmssdMs(), 1));
+        detail.put("beats", hrv.beats());
+        return detail;
+    }
+
+    /** Figures are reported to a sensible precision; the engine's own precision is not the measurement's. */
+    public static double round(double value, int decimals) {
+        var scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

@@ -1,0 +1,82 @@
+package io.rppg.application.identity;
+
+import io.rppg.application.port.in.CheckCallerAccessQuery.CallerAccess;
+import io.rppg.application.service.identity.CallerAuthenticationService;
+import io.rppg.application.service.identity.Secrets;
+import io.rppg.domain.identity.ApiKey;
+import io.rppg.domain.identity.ApiKeyId;
+import io.rppg.domain.identity.Role;
+import io.rppg.domain.identity.User;
+import io.rppg.domain.identity.UserId;
+import io.rppg.domain.tenant.PlanId;
+import io.rppg.domain.tenant.Tenant;
+import io.rppg.domain.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CallerAuthenticationServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-15T10:00:00Z");
+    private static final String SECRET = "rppg_live_" + "K".repeat(40);
+
+    private final IdentityFakes.Users users = new IdentityFakes.Users();
+    private final IdentityFakes.Tenants tenants = new IdentityFakes.Tenants();
+    private final IdentityFakes.ApiKeys apiKeys = new IdentityFakes.ApiKeys();
+    private final IdentityFakes.Clock clock = new IdentityFakes.Clock(NOW);
+    private final CallerAuthenticationService service = new CallerAuthenticationService(apiKeys, users, tenants,
+            new IdentityFakes.Transactions(), clock);
+    private final Tenant tenant = tenants.save(
+            Tenant.register(new TenantId(UUID.randomUUID()), "Clinic", new PlanId(UUID.randomUUID()), NOW));
+    private final ApiKey key = apiKeys.save(new ApiKey(new ApiKeyId(UUID.randomUUID()), tenant.id(), "app",
+            SECRET.substring(0, 16), Secrets.sha256(SECRET), new UserId(UUID.randomUUID()), NOW, null, null));
+
+    @Test
+    void aLiveKeyAuthenticatesAndIsMarkedUsed() {
+        clock.now = NOW.plusSeconds(60);
+
+        var authenticated = service.authenticate(SECRET).orElseThrow();
+
+        assertThat(authenticated.key().id()).isEqualTo(key.id());
+        assertThat(authenticated.tenantActive()).isTrue();
+        assertThat(apiKeys.byId.get(key.id()).lastUsedAt()).isEqualTo(NOW.plusSeconds(60));
+    }
+
+    @Test
+    void unknownRevokedAndForeignCredentialsDoNotAuthenticate() {
+        assertThat(service.authenticate("rppg_live_" + "X".repeat(40))).isEmpty();
+        assertThat(service.authenticate(SECRET.substring("rppg_live_".length()))).isEmpty();
+        assertThat(service.authenticate(null)).isEmpty();
+        assertThat(service.authenticate(SECRET + "x".repeat(200))).isEmpty();
+
+        apiKeys.save(key.revoke(NOW));
+        assertThat(service.authenticate(SECRET)).isEmpty();
+    }
+
+    @Test
+    void aSuspendedTenantsKeyIsKnownButNotActive() {
+        tenants.save(tenant.suspend());
+
+        assertThat(service.authenticate(SECRET).orElseThrow().tenantActive()).isFalse();
+    }
+
+    @Test
+    void accessOfUsers() {
+        var member = users.save(new User(new UserId(UUID.randomUUID()), Optional.of(tenant.id()), "jane",
+                "jane@clinic.example", "hash", Role.MEMBER, NOW));
+        var admin = users.save(new User(new UserId(UUID.randomUUID()), Optional.empty(), "root@rppg.example",
+                "root@rppg.example", "hash", Role.PLATFORM_ADMIN, NOW));
+
+        assertThat(service.accessOf(member.id())).isEqualTo(CallerAccess.ALLOWED);
+        assertThat(service.accessOf(admin.id())).isEqualTo(CallerAccess.ALLOWED);
+        assertThat(service.accessOf(new UserId(UUID.randomUUID()))).isEqualTo(CallerAccess.USER_GONE);
+
+        tenants.save(tenant.suspend());
+        assertThat(service.accessOf(member.id())).isEqualTo(CallerAccess.TENANT_SUSPENDED);
+        assertThat(service.accessOf(admin.id())).isEqualTo(CallerAccess.ALLOWED);
+    }
+}

@@ -1,0 +1,261 @@
+package io.rppg.application.identity;
+
+import io.rppg.application.port.out.AccessTokenPort;
+import io.rppg.application.port.out.ApiKeyPort;
+import io.rppg.application.port.out.ClockPort;
+import io.rppg.application.port.out.IdGeneratorPort;
+import io.rppg.application.port.out.LoginThrottlePort;
+import io.rppg.application.port.out.PasswordHasherPort;
+import io.rppg.application.port.out.RefreshTokenPort;
+import io.rppg.application.port.out.TenantPort;
+import io.rppg.application.port.out.TransactionPort;
+import io.rppg.application.port.out.UserPort;
+import io.rppg.domain.identity.ApiKey;
+import io.rppg.domain.identity.ApiKeyId;
+import io.rppg.domain.identity.LoginThrottle;
+import io.rppg.domain.identity.RefreshToken;
+import io.rppg.domain.identity.User;
+import io.rppg.domain.identity.UserId;
+import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.tenant.Tenant;
+import io.rppg.domain.tenant.TenantId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Small in-memory stand-ins for the ports the identity and administration services use. */
+final class IdentityFakes {
+
+    private IdentityFakes() {
+    }
+
+    static final class Users implements UserPort {
+        final Map<UserId, User> byId = new LinkedHashMap<>();
+
+        @Override
+        public User save(User user) {
+            byId.put(user.id(), user);
+            return user;
+        }
+
+        @Override
+        public Optional<User> findById(UserId id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public Optional<User> findByLogin(String login) {
+            var normal = login.toLowerCase(Locale.ROOT);
+            return byId.values().stream()
+                    .filter(user -> user.username().equals(normal) || user.email().equals(normal))
+                    .findFirst();
+        }
+
+        @Override
+        public boolean usernameTaken(String username) {
+            return byId.values().stream().anyMatch(user -> user.username().equalsIgnoreCase(username));
+        }
+
+        @Override
+        public boolean emailTaken(String email) {
+            return byId.values().stream().anyMatch(user -> user.email().equalsIgnoreCase(email));
+        }
+
+        @Override
+        public List<User> findByTenant(TenantId tenant) {
+            return byId.values().stream().filter(user -> user.belongsTo(tenant)).toList();
+        }
+
+        @Override
+        public void delete(UserId id) {
+            byId.remove(id);
+        }
+
+        @Override
+        public long count() {
+            return byId.size();
+        }
+    }
+
+    static final class Tenants implements TenantPort {
+        final Map<TenantId, Tenant> byId = new LinkedHashMap<>();
+
+        @Override
+        public Tenant save(Tenant tenant) {
+            byId.put(tenant.id(), tenant);
+            return tenant;
+        }
+
+        @Override
+        public Optional<Tenant> findById(TenantId id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public List<Tenant> findAll() {
+            return new ArrayList<>(byId.values());
+        }
+    }
+
+    static final class RefreshTokens implements RefreshTokenPort {
+        final Map<UUID, RefreshToken> byId = new LinkedHashMap<>();
+
+        @Override
+        public RefreshToken save(RefreshToken token) {
+            byId.put(token.id(), token);
+            return token;
+        }
+
+        @Override
+        public Optional<RefreshToken> findByHashForUpdate(String tokenHash) {
+            return byId.values().stream().filter(token -> token.tokenHash().equals(tokenHash)).findFirst();
+        }
+
+        @Override
+        public void revokeFamily(UUID familyId, Instant now) {
+            byId.replaceAll((id, token) -> token.familyId().equals(familyId) && token.revokedAt() == null
+                    ? revoked(token, now) : token);
+        }
+
+        @Override
+        public void revokeAllOf(UserId user, Instant now) {
+            byId.replaceAll((id, token) -> token.userId().equals(user) && token.revokedAt() == null
+                    ? revoked(token, now) : token);
+        }
+
+        private static RefreshToken revoked(RefreshToken token, Instant now) {
+            return new RefreshToken(token.id(), token.familyId(), token.userId(), token.tokenHash(),
+                    token.issuedAt(), token.expiresAt(), token.spentAt(), now);
+        }
+    }
+
+    static final class Throttles implements LoginThrottlePort {
+        final Map<String, LoginThrottle> byKey = new HashMap<>();
+
+        @Override
+        public LoginThrottle find(String key) {
+            return byKey.getOrDefault(key, LoginThrottle.NONE);
+        }
+
+        @Override
+        public void save(String key, LoginThrottle throttle) {
+            byKey.put(key, throttle);
+        }
+
+        @Override
+        public void clear(String key) {
+            byKey.remove(key);
+        }
+    }
+
+    static final class ApiKeys implements ApiKeyPort {
+        final Map<ApiKeyId, ApiKey> byId = new LinkedHashMap<>();
+
+        @Override
+        public ApiKey save(ApiKey key) {
+            byId.put(key.id(), key);
+            return key;
+        }
+
+        @Override
+        public Optional<ApiKey> findBySecretHash(String secretHash) {
+            return byId.values().stream().filter(key -> key.secretHash().equals(secretHash)).findFirst();
+        }
+
+        @Override
+        public Optional<ApiKey> findById(TenantId tenant, ApiKeyId id) {
+            return Optional.ofNullable(byId.get(id)).filter(key -> key.tenantId().equals(tenant));
+        }
+
+        @Override
+        public List<ApiKey> findByTenant(TenantId tenant) {
+            return byId.values().stream().filter(key -> key.tenantId().equals(tenant)).toList();
+        }
+
+        @Override
+        public void markUsed(ApiKeyId id, Instant now) {
+            var key = byId.get(id);
+            byId.put(id, new ApiKey(key.id(), key.tenantId(), key.name(), key.prefix(), key.secretHash(),
+                    key.createdBy(), key.createdAt(), now, key.revokedAt()));
+        }
+    }
+
+    /** Not a real hash, which is the point: tests can see that only the hash is stored. */
+    static final class PlainHasher implements PasswordHasherPort {
+        int checks;
+
+        @Override
+        public String hash(String rawPassword) {
+            return "hashed:" + rawPassword;
+        }
+
+        @Override
+        public boolean matches(String rawPassword, String hash) {
+            checks++;
+            return hash.equals("hashed:" + rawPassword);
+        }
+    }
+
+    static final class AccessTokens implements AccessTokenPort {
+        final List<User> issuedFor = new ArrayList<>();
+
+        @Override
+        public AccessToken issue(User user, Instant now) {
+            issuedFor.add(user);
+            return new AccessToken("access-" + issuedFor.size() + "-" + user.username(), now.plusSeconds(900));
+        }
+    }
+
+    static final class Transactions implements TransactionPort {
+        final List<TenantId> tenantTransactions = new ArrayList<>();
+
+        @Override
+        public <T> T inTenantTransaction(TenantId tenant, Supplier<T> work) {
+            tenantTransactions.add(tenant);
+            return work.get();
+        }
+
+        @Override
+        public <T> T inPlatformTransaction(Supplier<T> work) {
+            return work.get();
+        }
+    }
+
+    static final class Clock implements ClockPort {
+        Instant now;
+
+        Clock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+    }
+
+    static final class Ids implements IdGeneratorPort {
+        @Override
+        public UUID newUuid() {
+            return UUID.randomUUID();
+        }
+
+        @Override
+        public ScanSessionId newScanSessionId(Instant createdAt) {
+            throw new UnsupportedOperationException("identity does not open sessions");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.rppg.bootstrap.wiring;
+
+import io.rppg.application.port.in.SeedPlatformAdminUseCase;
+import io.rppg.application.port.in.SeedPlatformAdminUseCase.SeedOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * On first start with an empty database, creates the platform admin from {@code RPPG_ADMIN_EMAIL} and
+ * {@code RPPG_ADMIN_PASSWORD}. Without a password one is generated and printed once to the console, never to the log.
+ */
+@Component
+class PlatformAdminSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformAdminSeeder.class);
+
+    private final SeedPlatformAdminUseCase seeding;
+    private final String email;
+    private final String password;
+
+    PlatformAdminSeeder(SeedPlatformAdminUseCase seeding,
+                        @Value("${rppg.admin.email}") String email,
+                        @Value("${rppg.admin.password:}") String password) {
+        this.seeding = seeding;
+        this.email = email;
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        var outcome = seeding.seedIfEmpty(email, Optional.ofNullable(password).filter(text -> !text.isBlank()));
+        if (outcome instanceof SeedOutcome.Seeded seeded) {
+            log.info("Created the platform admin '{}'", seeded.email());
+            seeded.generatedPassword().ifPresent(generated -> System.out.printf(
+                    "%n==== First start: platform admin created ====%n  username: %s%n  password: %s%n"
+                            + "  This password is shown only now. Set RPPG_ADMIN_PASSWORD to choose your own.%n%n",
+                    seeded.email(), generated));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.rppg.bootstrap.identity;
+
+import io.rppg.bootstrap.PlatformTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Repeated failed logins for one username are slowed, then refused even with the right password, on both login
+ * surfaces. The user is this test's own, so the throttle disturbs no other test; the test keeps its failures few,
+ * because every test calls from the same address, which has its own (larger) allowance.
+ */
+class LoginThrottlingTest extends PlatformTest {
+
+    private static final String WRONG = "not the password";
+
+    @Test
+    void repeatedFailuresLockTheLoginUntilTheWaitIsOver() throws Exception {
+        var api = new Api(port);
+        var tenant = api.createTenant();
+        var user = api.createUser(tenant, "member");
+        var bystander = api.createUser(tenant, "member");
+
+        for (int i = 0; i < 4; i++) {
+            var failure = api.nervoscanLogin(user.username(), WRONG);
+            assertThat(failure.status()).as("failure %d", i + 1).isEqualTo(401);
+            assertThat(failure.json().path("error").path("code").asString()).isEqualTo("INVALID_PASSWORD");
+        }
+        // three failures are free, the fourth costs a wait of a second; once it is over, the fifth costs two
+        Thread.sleep(1100);
+        assertThat(api.nervoscanLogin(user.username(), WRONG).status()).isEqualTo(401);
+
+        var nervoscan = api.nervoscanLogin(user.username(), user.password());
+        var v2 = api.v2Login(user.username(), user.password());
+
+        assertThat(nervoscan.status()).isEqualTo(429);
+        assertThat(nervoscan.json().path("success").asBoolean(true)).isFalse();
+        assertThat(nervoscan.json().path("error").path("code").asString()).isEqualTo("TOO_MANY_ATTEMPTS");
+        assertThat(nervoscan.json().has("access_token")).isFalse();
+        var retryAfter = Integer.parseInt(nervoscan.header("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1, 2);
+        assertThat(v2.status()).isEqualTo(429);
+        assertThat(v2.json().path("error").path("code").asString()).isEqualTo("TOO_MANY_ATTEMPTS");
+        assertThat(v2.json().path("error").path("details").path("retry_after").asInt())
+                .isEqualTo(Integer.parseInt(v2.header("Retry-After").orElseThrow()))
+                .isBetween(1, 2);
+        assertThat(api.nervoscanLogin(bystander.username(), bystander.password()).status())
+                .as("another user is not locked out").isEqualTo(200);
+
+        Thread.sleep(retryAfter * 1000L + 200);
+        var after = api.nervoscanLogin(user.username(), user.password());
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.text("access_token")).isNotBlank();
+    }
+}
