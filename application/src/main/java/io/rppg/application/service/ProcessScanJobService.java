@@ -18,6 +18,7 @@ import io.rppg.domain.vitals.AnalysisOutcome;
 import io.rppg.domain.vitals.FailureCode;
 
 import java.lang.System.Logger.Level;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -43,10 +44,23 @@ public final class ProcessScanJobService implements ProcessScanJobUseCase {
     private final TransactionPort transactions;
     private final ClockPort clock;
     private final RetryPolicy retryPolicy;
+    private final Consumer<ScanSession> scanChanged;
 
     public ProcessScanJobService(ScanSessionPort sessions, ScanQuotaPort quotas, TenantPort tenants, PlanPort plans,
                                  VideoStoragePort storage, SignalEnginePort engine, TransactionPort transactions,
                                  ClockPort clock, RetryPolicy retryPolicy) {
+        this(sessions, quotas, tenants, plans, storage, engine, transactions, clock, retryPolicy, session -> {
+        });
+    }
+
+    /**
+     * @param scanChanged told of the session's end (completed or failed) inside the transaction that records it
+     *                    (webhook deliveries are stored if and only if the ending is)
+     */
+    public ProcessScanJobService(ScanSessionPort sessions, ScanQuotaPort quotas, TenantPort tenants, PlanPort plans,
+                                 VideoStoragePort storage, SignalEnginePort engine, TransactionPort transactions,
+                                 ClockPort clock, RetryPolicy retryPolicy, Consumer<ScanSession> scanChanged) {
+        this.scanChanged = scanChanged;
         this.sessions = sessions;
         this.quotas = quotas;
         this.tenantPlans = new TenantPlans(tenants, plans);
@@ -94,10 +108,10 @@ public final class ProcessScanJobService implements ProcessScanJobUseCase {
         var analysed = outcome;
         JobOutcome finished = finish(command, session -> {
             if (analysed instanceof AnalysisOutcome.Measured measured) {
-                return new JobOutcome.Completed(sessions.save(session.complete(measured.vitals(), clock.now())));
+                return new JobOutcome.Completed(record(session.complete(measured.vitals(), clock.now())));
             }
             var unusable = (AnalysisOutcome.Unusable) analysed;
-            return new JobOutcome.FailedUnusable(sessions.save(session.fail(unusable.failure(), clock.now())));
+            return new JobOutcome.FailedUnusable(record(session.fail(unusable.failure(), clock.now())));
         });
         deleteVideoUnlessRetained(command, start.retainVideo());
         return finished;
@@ -116,7 +130,7 @@ public final class ProcessScanJobService implements ProcessScanJobUseCase {
 
     private JobOutcome giveUp(Command command, boolean retainVideo) {
         JobOutcome outcome = finish(command, session -> {
-            var failed = sessions.save(session.fail(AnalysisFailure.of(FailureCode.PROCESSING_ERROR), clock.now()));
+            var failed = record(session.fail(AnalysisFailure.of(FailureCode.PROCESSING_ERROR), clock.now()));
             quotas.giveBackOne(command.tenant(), UsagePeriod.monthOf(session.createdAt()));
             return new JobOutcome.GaveUp(failed);
         });
@@ -133,6 +147,12 @@ public final class ProcessScanJobService implements ProcessScanJobUseCase {
             }
             return ending.apply(session);
         });
+    }
+
+    private ScanSession record(ScanSession ended) {
+        var saved = sessions.save(ended);
+        scanChanged.accept(saved);
+        return saved;
     }
 
     private void deleteVideoUnlessRetained(Command command, boolean retainVideo) {

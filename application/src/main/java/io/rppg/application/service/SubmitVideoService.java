@@ -17,6 +17,7 @@ import io.rppg.domain.session.ScanStatus;
 import io.rppg.domain.tenant.Plan;
 
 import java.lang.System.Logger.Level;
+import java.util.function.Consumer;
 
 /**
  * Takes the one video of a session: checks the session, streams the video to storage within the plan's limit,
@@ -34,10 +35,23 @@ public final class SubmitVideoService implements SubmitVideoUseCase {
     private final JobQueuePort jobs;
     private final TransactionPort transactions;
     private final ClockPort clock;
+    private final Consumer<ScanSession> scanChanged;
 
     public SubmitVideoService(ScanSessionPort sessions, TenantPort tenants, PlanPort plans, VideoStoragePort storage,
                               VideoProbePort probe, JobQueuePort jobs, TransactionPort transactions,
                               ClockPort clock) {
+        this(sessions, tenants, plans, storage, probe, jobs, transactions, clock, session -> {
+        });
+    }
+
+    /**
+     * @param scanChanged told of the session's move to processing inside the accepting transaction (webhook
+     *                    deliveries are stored if and only if the acceptance is)
+     */
+    public SubmitVideoService(ScanSessionPort sessions, TenantPort tenants, PlanPort plans, VideoStoragePort storage,
+                              VideoProbePort probe, JobQueuePort jobs, TransactionPort transactions,
+                              ClockPort clock, Consumer<ScanSession> scanChanged) {
+        this.scanChanged = scanChanged;
         this.sessions = sessions;
         this.tenantPlans = new TenantPlans(tenants, plans);
         this.storage = storage;
@@ -101,6 +115,7 @@ public final class SubmitVideoService implements SubmitVideoUseCase {
                 }
                 ScanSession accepted = sessions.save(session.acceptVideo(now));
                 jobs.enqueue(ProcessingJob.enqueue(sessionId, tenant, now));
+                scanChanged.accept(accepted);
                 return new SubmissionResult.Accepted(accepted);
             });
         } catch (RuntimeException e) {

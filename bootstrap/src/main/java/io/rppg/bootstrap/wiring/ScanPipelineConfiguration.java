@@ -25,6 +25,7 @@ import io.rppg.application.service.ProcessScanJobService;
 import io.rppg.application.service.ScanHistoryService;
 import io.rppg.application.service.SubmitVideoService;
 import io.rppg.application.service.VideoSweepService;
+import io.rppg.application.service.webhook.ScanEventNotifier;
 import io.rppg.bootstrap.RppgProperties;
 import io.rppg.domain.job.RetryPolicy;
 import org.slf4j.Logger;
@@ -38,6 +39,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * The scan pipeline: uploads into video storage, the job queue on db-scheduler, and the worker that analyses.
+ *
+ * <p>Every change of a session's status (accepted, completed, failed) is handed to the {@link ScanEventNotifier}
+ * inside the transaction that makes it, so the webhook deliveries are stored if and only if the change is.
  *
  * <p>Beans: {@code submitVideoService} ({@code SubmitVideoUseCase}), {@code scanHistoryService}
  * ({@code ListScanSessionsQuery}, {@code GetTenantUsageQuery}), {@code processScanJobService}
@@ -78,8 +82,10 @@ public class ScanPipelineConfiguration {
     @Bean
     SubmitVideoService submitVideoService(ScanSessionPort sessions, TenantPort tenants, PlanPort plans,
                                           VideoStoragePort videoStorage, VideoProbePort videoProbe,
-                                          JobQueuePort jobs, TransactionPort transactions, ClockPort clock) {
-        return new SubmitVideoService(sessions, tenants, plans, videoStorage, videoProbe, jobs, transactions, clock);
+                                          JobQueuePort jobs, TransactionPort transactions, ClockPort clock,
+                                          ScanEventNotifier scanEvents) {
+        return new SubmitVideoService(sessions, tenants, plans, videoStorage, videoProbe, jobs, transactions, clock,
+                scanEvents::scanChanged);
     }
 
     @Bean
@@ -87,9 +93,10 @@ public class ScanPipelineConfiguration {
                                                 PlanPort plans, VideoStoragePort videoStorage,
                                                 ObjectProvider<SignalEnginePort> engines,
                                                 TransactionPort transactions, ClockPort clock,
-                                                RetryPolicy scanRetryPolicy) {
+                                                RetryPolicy scanRetryPolicy, ScanEventNotifier scanEvents) {
         return new ProcessScanJobService(sessions, quotas, tenants, plans, videoStorage,
-                new LateBoundSignalEngineAdapter(engines), transactions, clock, scanRetryPolicy);
+                new LateBoundSignalEngineAdapter(engines), transactions, clock, scanRetryPolicy,
+                scanEvents::scanChanged);
     }
 
     @Bean
