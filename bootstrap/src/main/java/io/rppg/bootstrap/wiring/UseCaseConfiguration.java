@@ -8,16 +8,20 @@ import io.rppg.application.port.out.LoginThrottlePort;
 import io.rppg.application.port.out.PasswordHasherPort;
 import io.rppg.application.port.out.PlanPort;
 import io.rppg.application.port.out.RefreshTokenPort;
+import io.rppg.application.port.out.ScanMetadataPort;
 import io.rppg.application.port.out.ScanQuotaPort;
 import io.rppg.application.port.out.ScanSessionPort;
 import io.rppg.application.port.out.TenantDomainPort;
 import io.rppg.application.port.out.TenantPort;
 import io.rppg.application.port.out.TransactionPort;
 import io.rppg.application.port.out.UserPort;
+import io.rppg.application.service.ScanClientMetadataService;
 import io.rppg.application.service.ScanSessionService;
 import io.rppg.application.service.admin.ApiKeyAdministrationService;
 import io.rppg.application.service.admin.PlatformAdministrationService;
 import io.rppg.application.service.admin.TenantDomainService;
+import io.rppg.application.service.admin.TenantUsageAdministration;
+import io.rppg.application.port.in.GetTenantUsageQuery;
 import io.rppg.application.service.admin.UserAdministrationService;
 import io.rppg.application.service.identity.CallerAuthenticationService;
 import io.rppg.application.service.identity.LoginService;
@@ -92,5 +96,17 @@ public class UseCaseConfiguration {
                                             TransactionPort transactions, ClockPort clock,
                                             @Value("${rppg.nervoscan.default-host}") String defaultHost) {
         return new TenantDomainService(domains, tenants, transactions, clock, new HostName(defaultHost));
+    }
+
+    @Bean
+    ScanClientMetadataService scanClientMetadataService(ScanMetadataPort metadata, ScanSessionPort sessions,
+                                                        TransactionPort transactions) {
+        return new ScanClientMetadataService(metadata, sessions, transactions);
+    }
+
+    @Bean
+    TenantUsageAdministration tenantUsageAdministration(GetTenantUsageQuery usage, TenantPort tenants,
+                                                        TransactionPort transactions) {
+        return new TenantUsageAdministration(usage, tenants, transactions);
     }
 }

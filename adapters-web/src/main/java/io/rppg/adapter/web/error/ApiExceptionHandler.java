@@ -69,7 +69,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> badMultipart(HttpServletRequest request, MultipartException e) {
-        return responses.entity(request, ApiError.of(HttpStatus.BAD_REQUEST, "INVALID_MULTIPART",
+        return responses.entity(request, ApiError.of(HttpStatus.BAD_REQUEST, nervoscanOr(request, "INVALID_MULTIPART"),
                 "the request is not a well-formed multipart/form-data upload"));
     }
 
@@ -81,7 +81,8 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Object> wrongMediaType(HttpServletRequest request, HttpMediaTypeNotSupportedException e) {
-        return responses.entity(request, ApiError.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+        return responses.entity(request, ApiError.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                nervoscanOr(request, "UNSUPPORTED_MEDIA_TYPE"),
                 "content type " + e.getContentType() + " is not supported here"));
     }
 
@@ -95,6 +96,11 @@ public class ApiExceptionHandler {
     ResponseEntity<Object> noRoute(HttpServletRequest request, NoResourceFoundException e) {
         return responses.entity(request, ApiError.of(HttpStatus.NOT_FOUND, "NOT_FOUND",
                 "no resource at " + request.getMethod() + " " + request.getRequestURI()));
+    }
+
+    /** Nervoscan clients know one code for every malformed upload or body type. */
+    private static String nervoscanOr(HttpServletRequest request, String code) {
+        return ApiSurface.of(request.getRequestURI()) == ApiSurface.NERVOSCAN ? "INVALID_CONTENT_TYPE" : code;
     }
 
     @ExceptionHandler(Exception.class)

@@ -7,6 +7,7 @@ import io.rppg.application.port.in.CreateScanSessionUseCase;
 import io.rppg.application.port.in.CreateScanSessionUseCase.SessionCreation;
 import io.rppg.application.port.in.GetScanSessionQuery;
 import io.rppg.application.port.in.ManageTenantDomainsUseCase;
+import io.rppg.application.port.in.ScanClientMetadataUseCase;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.tenant.HostName;
@@ -17,6 +18,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +37,18 @@ class NervoscanJobController {
     private final GetScanSessionQuery getSession;
     private final ManageTenantDomainsUseCase domains;
     private final NervoscanResults results;
+    private final ScanClientMetadataUseCase metadata;
+    private final JsonMapper json;
 
     NervoscanJobController(CreateScanSessionUseCase createSession, GetScanSessionQuery getSession,
-                           ManageTenantDomainsUseCase domains, NervoscanResults results) {
+                           ManageTenantDomainsUseCase domains, NervoscanResults results,
+                           ScanClientMetadataUseCase metadata, JsonMapper json) {
         this.createSession = createSession;
         this.getSession = getSession;
         this.domains = domains;
         this.results = results;
+        this.metadata = metadata;
+        this.json = json;
     }
 
     @PostMapping(value = "/clientgeturl", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -87,7 +94,9 @@ class NervoscanJobController {
         }
         var jobs = new ArrayList<Map<String, Object>>();
         for (var jobId : request.apiKeys()) {
-            jobs.add(results.estimate(job(caller, jobId)));
+            var session = job(caller, jobId);
+            var metaData = metadata.metadataOf(session.tenantId(), session.id()).map(json::readTree).orElse(null);
+            jobs.add(results.estimate(session, metaData));
         }
         return Map.of("success", true, "estimates", List.of(jobs));
     }

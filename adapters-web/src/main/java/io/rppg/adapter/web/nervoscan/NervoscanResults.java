@@ -27,14 +27,15 @@ class NervoscanResults {
         };
     }
 
-    Map<String, Object> estimate(ScanSession session) {
+    /** @param metaData what the client attached at upload, as parsed JSON, or null */
+    Map<String, Object> estimate(ScanSession session, Object metaData) {
         var job = new LinkedHashMap<String, Object>();
         job.put("job_id", session.id().value());
         job.put("job_status", jobStatus(session));
         job.put("created_at", session.createdAt().toString());
         job.put("completed_at", session.finishedAt() == null ? null : session.finishedAt().toString());
         job.put("confidence", session.vitals() == null ? null : round(session.vitals().confidence().value(), 2));
-        job.put("meta_data", null);
+        job.put("meta_data", metaData);
         job.put("scan_details", session.vitals() == null ? List.of() : List.of(details(session.vitals())));
         if (session.failure() != null) {
             job.put("error", Map.of("code", session.failure().code().name(), "message", session.failure().message()));

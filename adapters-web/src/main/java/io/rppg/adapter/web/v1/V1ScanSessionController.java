@@ -6,9 +6,11 @@ import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.port.in.CreateScanSessionUseCase;
 import io.rppg.application.port.in.CreateScanSessionUseCase.SessionCreation;
 import io.rppg.application.port.in.GetScanSessionQuery;
+import io.rppg.application.port.in.ListScanSessionsQuery;
 import io.rppg.application.service.report.VitalsReport;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.session.ScanStatus;
 import io.rppg.domain.tenant.TenantId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,10 +34,13 @@ class V1ScanSessionController {
 
     private final CreateScanSessionUseCase createSession;
     private final GetScanSessionQuery getSession;
+    private final ListScanSessionsQuery listSessions;
 
-    V1ScanSessionController(CreateScanSessionUseCase createSession, GetScanSessionQuery getSession) {
+    V1ScanSessionController(CreateScanSessionUseCase createSession, GetScanSessionQuery getSession,
+                            ListScanSessionsQuery listSessions) {
         this.createSession = createSession;
         this.getSession = getSession;
+        this.listSessions = listSessions;
     }
 
     @PostMapping("/scan-session")
@@ -74,6 +80,50 @@ class V1ScanSessionController {
             }
         }
         return body;
+    }
+
+    /** The tenant's sessions, newest first; {@code next_cursor} fetches the next page. */
+    @GetMapping("/scan-sessions")
+    Map<String, Object> list(@AuthenticationPrincipal Caller caller,
+                             @RequestParam(required = false) String status,
+                             @RequestParam(required = false) String cursor,
+                             @RequestParam(required = false) Integer limit) {
+        var listing = listSessions.listScanSessions(
+                new ListScanSessionsQuery.Query(scanTenant(caller), statusFilter(status), cursor, limit));
+        if (listing instanceof ListScanSessionsQuery.Listing.InvalidRequest invalid) {
+            throw new ApiException(ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", invalid.detail()));
+        }
+        var page = (ListScanSessionsQuery.Listing.Page) listing;
+        var body = new LinkedHashMap<String, Object>();
+        body.put("sessions", page.sessions().stream().map(session -> summary(session, page.asOf())).toList());
+        body.put("next_cursor", page.nextCursor().orElse(null));
+        return body;
+    }
+
+    private static Map<String, Object> summary(ScanSession session, java.time.Instant asOf) {
+        var item = new LinkedHashMap<String, Object>();
+        item.put("session_id", session.id().value());
+        item.put("status", session.statusAt(asOf).name().toLowerCase(Locale.ROOT));
+        item.put("created_at", session.createdAt().toString());
+        item.put("expires_at", session.expiresAt().toString());
+        item.put("owner", session.owner().value());
+        item.put("completed_at", session.finishedAt() == null ? null : session.finishedAt().toString());
+        item.put("heart_rate", session.vitals() == null ? null
+                : VitalsReport.round(session.vitals().heartRate().beatsPerMinute(), 1));
+        item.put("error", session.failure() == null ? null : session.failure().message());
+        return item;
+    }
+
+    private static ScanStatus statusFilter(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return ScanStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR",
+                    "status must be one of pending, processing, completed, failed").withDetail("field", "status"));
+        }
     }
 
     private ScanSession findSession(Caller caller, String sessionId) {

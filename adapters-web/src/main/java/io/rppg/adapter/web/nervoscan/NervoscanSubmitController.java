@@ -1,0 +1,135 @@
+package io.rppg.adapter.web.nervoscan;
+
+import io.rppg.adapter.web.error.ApiError;
+import io.rppg.adapter.web.error.ApiException;
+import io.rppg.adapter.web.security.Caller;
+import io.rppg.application.port.in.ScanClientMetadataUseCase;
+import io.rppg.application.port.in.SubmitVideoUseCase;
+import io.rppg.application.port.in.SubmitVideoUseCase.SubmissionResult;
+import io.rppg.application.service.ScanClientMetadataService;
+import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.tenant.TenantId;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Nervoscan's upload: multipart {@code file} (the video) and {@code data}, a JSON string {@code {uuid, meta_data}}.
+ * Nervoscan clients ignore the HTTP status and read {@code success} and {@code error.code}; anything wrong with the
+ * shape of the request is {@code INVALID_CONTENT_TYPE}.
+ */
+@RestController
+class NervoscanSubmitController {
+
+    private final SubmitVideoUseCase submitVideo;
+    private final ScanClientMetadataUseCase metadata;
+    private final JsonMapper json;
+
+    NervoscanSubmitController(SubmitVideoUseCase submitVideo, ScanClientMetadataUseCase metadata, JsonMapper json) {
+        this.submitVideo = submitVideo;
+        this.metadata = metadata;
+        this.json = json;
+    }
+
+    @PostMapping(value = "/submitscan", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> submitScan(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
+        var tenant = NervoscanJobController.tenantOf(caller);
+        if (!(request instanceof MultipartHttpServletRequest multipart)) {
+            throw invalidContent("send multipart/form-data with the parts file and data");
+        }
+        var file = multipart.getFile("file");
+        if (file == null || file.isEmpty()) {
+            throw invalidContent("the part file (the video) is missing or empty");
+        }
+        var data = parseData(multipart.getParameter("data"));
+        var jobId = data.get("uuid");
+        if (jobId == null || !jobId.isString() || !ScanSessionId.isWellFormed(jobId.asString())) {
+            throw NervoscanJobController.jobNotRegistered();
+        }
+        var session = new ScanSessionId(jobId.asString());
+        keepMetadata(tenant, session, data.get("meta_data"));
+        var result = submit(tenant, session, file);
+        if (result instanceof SubmissionResult.Accepted) {
+            return Map.of("success", true, "job_id", session.value(), "job_status", "Pending",
+                    "message", "Video received and queued for analysis");
+        }
+        throw new ApiException(refusal(result));
+    }
+
+    private void keepMetadata(TenantId tenant, ScanSessionId session, JsonNode metaData) {
+        if (metaData == null || metaData.isNull()) {
+            return;
+        }
+        if (!metaData.isObject()) {
+            throw invalidContent("meta_data must be a JSON object");
+        }
+        var text = json.writeValueAsString(metaData);
+        if (text.length() > ScanClientMetadataService.MAX_CHARACTERS) {
+            throw invalidContent("meta_data must be at most " + ScanClientMetadataService.MAX_CHARACTERS
+                    + " characters of JSON");
+        }
+        if (!metadata.keepMetadata(tenant, session, text)) {
+            throw NervoscanJobController.jobNotRegistered();
+        }
+    }
+
+    private SubmissionResult submit(TenantId tenant, ScanSessionId session, MultipartFile file) {
+        try (var content = file.getInputStream()) {
+            return submitVideo.submitVideo(new SubmitVideoUseCase.Command(tenant, session, content,
+                    file.getContentType(), file.getOriginalFilename()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the uploaded part", e);
+        }
+    }
+
+    private JsonNode parseData(String data) {
+        if (data == null || data.isBlank()) {
+            throw invalidContent("the part data must be a JSON string {\"uuid\": ..., \"meta_data\": {...}}");
+        }
+        try {
+            var node = json.readTree(data);
+            if (!node.isObject()) {
+                throw invalidContent("the part data must be a JSON object");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw invalidContent("the part data is not valid JSON");
+        }
+    }
+
+    private static ApiError refusal(SubmissionResult result) {
+        if (result instanceof SubmissionResult.SessionNotFound) {
+            return ApiError.of(HttpStatus.NOT_FOUND, "JOB_NOT_REGISTERED", "The job is not registered or has expired");
+        }
+        if (result instanceof SubmissionResult.VideoAlreadySubmitted) {
+            return ApiError.of(HttpStatus.CONFLICT, "JOB_ALREADY_SUBMITTED", "This job already has its video");
+        }
+        if (result instanceof SubmissionResult.TooLarge tooLarge) {
+            return ApiError.of(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE",
+                    "The video exceeds the limit of " + tooLarge.maxBytes() / (1024 * 1024) + " MB");
+        }
+        if (result instanceof SubmissionResult.UnsupportedFormat) {
+            return ApiError.of(HttpStatus.BAD_REQUEST, "INVALID_CONTENT_TYPE",
+                    "The file is not an MP4, WebM, MOV or AVI video");
+        }
+        var unreadable = (SubmissionResult.Unreadable) result;
+        return ApiError.of(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_VIDEO",
+                "The video cannot be read: " + unreadable.detail());
+    }
+
+    private static ApiException invalidContent(String message) {
+        return new ApiException(ApiError.of(HttpStatus.BAD_REQUEST, "INVALID_CONTENT_TYPE", message));
+    }
+}

@@ -1,0 +1,15 @@
+package io.rppg.application.port.in;
+
+import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.tenant.TenantId;
+
+import java.util.Optional;
+
+/** A client keeps its own data (a JSON object) with a scan and gets it back with the results. */
+public interface ScanClientMetadataUseCase {
+
+    /** @return false when the session does not exist for this tenant */
+    boolean keepMetadata(TenantId tenant, ScanSessionId session, String json);
+
+    Optional<String> metadataOf(TenantId tenant, ScanSessionId session);
+}
