@@ -1,0 +1,94 @@
+package io.rppg.adapter.signal.face;
+
+import io.rppg.adapter.signal.video.Box;
+import io.rppg.adapter.signal.video.Orientation;
+import io.rppg.adapter.signal.video.YuvPicture;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Keeps one face box across the video: runs the detector every few pictures, follows the same person when
+ * several faces show (the one overlapping the current box, else the largest), smooths the box so that detector
+ * jitter does not move the skin regions, and lets the face go when it has been missing for too long.
+ */
+public final class FaceTracker {
+
+    private static final double SMOOTHING = 0.5;
+    private static final double SAME_FACE_OVERLAP = 0.25;
+
+    private final FaceDetector detector;
+    private final int detectionInterval;
+    private final double patienceSeconds;
+    private Box face;
+    private double lastSeen = Double.NEGATIVE_INFINITY;
+    private boolean everFound;
+    private boolean moved;
+    private boolean searched;
+    private long pictures;
+
+    /**
+     * @param detectionInterval run the detector on every n-th picture
+     * @param patienceSeconds   how long a face may go undetected before it counts as lost
+     */
+    public FaceTracker(FaceDetector detector, int detectionInterval, double patienceSeconds) {
+        this.detector = detector;
+        this.detectionInterval = Math.max(1, detectionInterval);
+        this.patienceSeconds = patienceSeconds;
+    }
+
+    /** The upright face box for this picture, or null while no face is held. */
+    public Box track(YuvPicture picture, Orientation orientation, double seconds) {
+        moved = false;
+        searched = pictures++ % detectionInterval == 0;
+        if (searched) {
+            List<Box> found = detector.detect(picture, orientation);
+            if (!found.isEmpty()) {
+                follow(choose(found));
+                lastSeen = seconds;
+                everFound = true;
+            }
+        }
+        if (face != null && seconds - lastSeen > patienceSeconds) {
+            face = null;
+        }
+        return face;
+    }
+
+    /** True when the box was changed by this picture's detection. */
+    public boolean moved() {
+        return moved;
+    }
+
+    /** True when the detector ran on this picture. */
+    public boolean searched() {
+        return searched;
+    }
+
+    public boolean everFound() {
+        return everFound;
+    }
+
+    private Box choose(List<Box> found) {
+        if (face != null) {
+            Box same = found.stream().max(Comparator.comparingDouble(face::overlap)).orElseThrow();
+            if (face.overlap(same) >= SAME_FACE_OVERLAP) {
+                return same;
+            }
+        }
+        return found.stream().max(Comparator.comparingDouble(Box::area)).orElseThrow();
+    }
+
+    private void follow(Box detected) {
+        moved = true;
+        if (face == null || face.overlap(detected) < SAME_FACE_OVERLAP) {
+            face = detected;
+            return;
+        }
+        face = new Box(
+                face.x() + SMOOTHING * (detected.x() - face.x()),
+                face.y() + SMOOTHING * (detected.y() - face.y()),
+                face.width() + SMOOTHING * (detected.width() - face.width()),
+                face.height() + SMOOTHING * (detected.height() - face.height()));
+    }
+}

@@ -1,0 +1,103 @@
+package io.rppg.adapter.signal.face;
+
+import io.rppg.adapter.signal.video.Box;
+import io.rppg.adapter.signal.video.ColourMatrix;
+import io.rppg.adapter.signal.video.YuvPicture;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * Averages the skin of the forehead and both cheeks straight from the YUV planes. A pixel counts when its chroma
+ * lies in the skin range and its brightness is neither clipped nor far from the region's usual brightness (brows,
+ * eyes, hair and glare fail that test). Works per chroma sample: each Cb/Cr value with the lumas it covers.
+ */
+public final class SkinSampler {
+
+    /** Forehead and cheeks as fractions of a frontal face box from the cascade (upright coordinates). */
+    private static final double[][] REGIONS = {
+            {0.30, -0.06, 0.70, 0.08},
+            {0.15, 0.42, 0.39, 0.66},
+            {0.61, 0.42, 0.85, 0.66},
+    };
+    private static final int CB_MIN = 77;
+    private static final int CB_MAX = 127;
+    private static final int CR_MIN = 133;
+    private static final int CR_MAX = 173;
+    private static final double DARKEST = 12;
+    private static final double BRIGHTEST = 245;
+
+    private double usualLuma = Double.NaN;
+
+    /** The skin regions of an upright face box, in upright coordinates. */
+    public static List<Box> regionsOf(Box face) {
+        return java.util.Arrays.stream(REGIONS).map(r -> face.part(r[0], r[1], r[2], r[3])).toList();
+    }
+
+    /**
+     * @param storedRegions the skin regions mapped into the stored picture
+     */
+    public SkinSample sample(YuvPicture picture, List<Box> storedRegions) {
+        ColourMatrix matrix = picture.matrix();
+        int sx = picture.chromaShiftX();
+        int sy = picture.chromaShiftY();
+        int lumasPerChroma = 1 << (sx + sy);
+        // Brightness limits in raw code values, from the full-range limits and the region's usual luma.
+        double low = Math.max(DARKEST, Double.isNaN(usualLuma) ? DARKEST : 0.6 * usualLuma);
+        double high = Math.min(BRIGHTEST, Double.isNaN(usualLuma) ? BRIGHTEST : 1.4 * usualLuma);
+        double sumY = 0, sumCb = 0, sumCr = 0;
+        int count = 0;
+        ByteBuffer yPlane = picture.plane(0);
+        ByteBuffer cbPlane = picture.plane(1);
+        ByteBuffer crPlane = picture.plane(2);
+        int yStride = picture.stride(0);
+        int cbStride = picture.stride(1);
+        int crStride = picture.stride(2);
+        int chromaWidth = (picture.width() + (1 << sx) - 1) >> sx;
+        int chromaHeight = (picture.height() + (1 << sy) - 1) >> sy;
+        for (Box region : storedRegions) {
+            int x0 = clamp((int) Math.round(region.x()) >> sx, chromaWidth);
+            int x1 = clamp((int) Math.round(region.x() + region.width()) >> sx, chromaWidth);
+            int y0 = clamp((int) Math.round(region.y()) >> sy, chromaHeight);
+            int y1 = clamp((int) Math.round(region.y() + region.height()) >> sy, chromaHeight);
+            for (int cy = y0; cy < y1; cy++) {
+                int cbRow = cy * cbStride;
+                int crRow = cy * crStride;
+                for (int cx = x0; cx < x1; cx++) {
+                    int cb = cbPlane.get(cbRow + cx) & 0xFF;
+                    int cr = crPlane.get(crRow + cx) & 0xFF;
+                    if (cb < CB_MIN || cb > CB_MAX || cr < CR_MIN || cr > CR_MAX) {
+                        continue;
+                    }
+                    int lumaSum = 0;
+                    for (int dy = 0; dy < 1 << sy; dy++) {
+                        int row = Math.min(picture.height() - 1, (cy << sy) + dy) * yStride;
+                        for (int dx = 0; dx < 1 << sx; dx++) {
+                            lumaSum += yPlane.get(row + Math.min(picture.width() - 1, (cx << sx) + dx)) & 0xFF;
+                        }
+                    }
+                    double luma = matrix.luma((double) lumaSum / lumasPerChroma);
+                    if (luma < low || luma > high) {
+                        continue;
+                    }
+                    sumY += lumaSum;
+                    sumCb += cb * lumasPerChroma;
+                    sumCr += cr * lumasPerChroma;
+                    count += lumasPerChroma;
+                }
+            }
+        }
+        if (count == 0) {
+            return new SkinSample(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+        double y = sumY / count;
+        double cb = sumCb / count;
+        double cr = sumCr / count;
+        usualLuma = matrix.luma(y);
+        return new SkinSample(matrix.red(y, cb, cr), matrix.green(y, cb, cr), matrix.blue(y, cb, cr), usualLuma, count);
+    }
+
+    private static int clamp(int value, int limit) {
+        return Math.max(0, Math.min(limit, value));
+    }
+}
