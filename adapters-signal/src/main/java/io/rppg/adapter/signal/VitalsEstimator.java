@@ -30,7 +30,7 @@ final class VitalsEstimator {
     private static final int MIN_INTERVALS_FOR_HRV = 8;
     private static final double MIN_SNR_FOR_HRV_DB = 0;
     private static final double MIN_SECONDS_FOR_RESPIRATION = 10;
-    private static final double MIN_RESPIRATION_PROMINENCE = 4;
+    private static final double MIN_RESPIRATION_PROMINENCE = 2.5;
     private static final double MIN_SNR_FOR_ANY_PULSE_DB = -6;
 
     private final RppgMethod method;

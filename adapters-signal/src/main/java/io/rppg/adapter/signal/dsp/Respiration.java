@@ -19,7 +19,8 @@ public final class Respiration {
 
     /** Adds a source sampled uniformly at {@code sampleRate}. */
     public Respiration addUniform(double[] signal, double sampleRate) {
-        double[] slow = new BandPass(FROM_HZ * 0.8, TO_HZ * 1.2, sampleRate).apply(signal);
+        BandPass band = new BandPass(FROM_HZ * 0.8, TO_HZ * 1.2, sampleRate);
+        double[] slow = band.apply(band.apply(signal));
         return add(Spectrum.of(slow, sampleRate, 4096 * (int) Math.ceil(sampleRate / RATE)));
     }
 
@@ -50,26 +51,28 @@ public final class Respiration {
         if (sources.isEmpty()) {
             return Double.NaN;
         }
-        double best = Double.NaN;
-        double bestPower = 0;
         double step = 0.002;
         double[] fused = new double[(int) Math.round((TO_HZ - FROM_HZ) / step) + 1];
         for (int k = 0; k < fused.length; k++) {
             double f = FROM_HZ + k * step;
             for (int s = 0; s < sources.size(); s++) {
-                fused[k] += weights.get(s) * sources.get(s).power(f - step / 2, f + step / 2 - 1e-12)
-                        / Math.max(1e-12, step / sources.get(s).binHz());
+                fused[k] += weights.get(s) * sources.get(s).powerAt(f);
             }
-            if (fused[k] > bestPower) {
+        }
+        // Slow drift rises towards the band's lower edge; only a true peak inside the band is a breathing rate.
+        double best = Double.NaN;
+        double bestPower = 0;
+        for (int k = 1; k < fused.length - 1; k++) {
+            if (fused[k] > fused[k - 1] && fused[k] >= fused[k + 1] && fused[k] > bestPower) {
                 bestPower = fused[k];
-                best = f;
+                best = FROM_HZ + k * step;
             }
         }
         double mean = 0;
         for (double v : fused) {
             mean += v / fused.length;
         }
-        if (mean <= 0 || bestPower / mean < minimumProminence) {
+        if (Double.isNaN(best) || mean <= 0 || bestPower / mean < minimumProminence) {
             return Double.NaN;
         }
         return best * 60;

@@ -58,6 +58,16 @@ public final class Spectrum {
         return (best + offset) * binHz;
     }
 
+    /** Power at a frequency, interpolated between bins. */
+    public double powerAt(double hz) {
+        double k = hz / binHz;
+        int lo = (int) Math.floor(k);
+        if (lo < 0 || lo + 1 >= power.length) {
+            return 0;
+        }
+        return power[lo] + (k - lo) * (power[lo + 1] - power[lo]);
+    }
+
     /** Total power between the two limits. */
     public double power(double fromHz, double toHz) {
         int from = Math.max(0, (int) Math.ceil(fromHz / binHz));

@@ -14,7 +14,9 @@ import java.util.List;
  */
 public final class FaceTracker {
 
-    private static final double SMOOTHING = 0.5;
+    private static final double SMOOTHING = 0.3;
+    /** Detector jitter below this share of the face width is ignored: a still face keeps still skin regions. */
+    private static final double DEAD_ZONE = 0.04;
     private static final double SAME_FACE_OVERLAP = 0.25;
 
     private final FaceDetector detector;
@@ -80,11 +82,18 @@ public final class FaceTracker {
     }
 
     private void follow(Box detected) {
-        moved = true;
         if (face == null || face.overlap(detected) < SAME_FACE_OVERLAP) {
             face = detected;
+            moved = true;
             return;
         }
+        double tolerance = DEAD_ZONE * face.width();
+        if (Math.abs(detected.centreX() - face.centreX()) < tolerance
+                && Math.abs(detected.centreY() - face.centreY()) < tolerance
+                && Math.abs(detected.width() - face.width()) < tolerance) {
+            return;
+        }
+        moved = true;
         face = new Box(
                 face.x() + SMOOTHING * (detected.x() - face.x()),
                 face.y() + SMOOTHING * (detected.y() - face.y()),
