@@ -28,9 +28,9 @@ public record SignalEngineConfig(
         }
     }
 
-    /** POS, detection on every 5th picture, up to 3 minutes analysed, at least 5 s of face. */
+    /** POS, detection on every 10th picture, up to 3 minutes analysed, at least 5 s of face. */
     public static SignalEngineConfig defaults() {
-        return new SignalEngineConfig("pos", 5, 1.0, 180, 5);
+        return new SignalEngineConfig("pos", 10, 1.0, 180, 5);
     }
 
     public static SignalEngineConfig withMethod(String method) {

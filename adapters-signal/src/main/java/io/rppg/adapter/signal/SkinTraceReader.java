@@ -56,8 +56,7 @@ final class SkinTraceReader {
                         .map(r -> orientation.toStored(r, width, height))
                         .toList();
                 SkinSample skin = sampler.sample(picture, regions);
-                double position = motion.measure(picture, orientation.toStored(face, width, height),
-                        orientation, tracker.moved());
+                double position = motion.measure(picture, orientation.toStored(face, width, height), orientation);
                 if (skin.pixels() > 0) {
                     trace.picturesWithFace++;
                     trace.add(seconds, skin.red(), skin.green(), skin.blue(), position, skin.luma());

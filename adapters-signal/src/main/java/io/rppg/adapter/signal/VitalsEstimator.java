@@ -29,6 +29,7 @@ final class VitalsEstimator {
     private static final double WINDOW_SECONDS = 6;
     private static final int MIN_INTERVALS_FOR_HRV = 8;
     private static final double MIN_SNR_FOR_HRV_DB = 0;
+    private static final double MIN_PERIODICITY_FOR_HRV = 0.5;
     private static final double MIN_SECONDS_FOR_RESPIRATION = 10;
     private static final double MIN_RESPIRATION_PROMINENCE = 2.5;
     private static final double MIN_SNR_FOR_ANY_PULSE_DB = -6;
@@ -57,9 +58,12 @@ final class VitalsEstimator {
         double bpm = hrHz * 60;
         double stability = stability(pulse, bpm);
         double periodicity = periodicity(pulse, hrHz);
-        Beats beats = Beats.find(pulse, RATE, bpm);
-        Measurement<HeartRateVariability> hrv = variability(beats, snrDb);
-        Measurement<RespiratoryRate> breathing = respiration(trace, from, to, rgb, beats, seconds);
+        // Beats are timed on the fundamental alone: the waveform's harmonics and dicrotic notch would add peaks,
+        // while breathing's modulation of the intervals lies within 0.6 Hz of the heart rate and is kept.
+        double[] fundamental = new BandPass(Math.max(0.5, hrHz - 0.6), hrHz + 0.6, RATE).apply(pulse);
+        Beats beats = Beats.find(fundamental, RATE, bpm);
+        Measurement<HeartRateVariability> hrv = variability(beats, snrDb, periodicity);
+        Measurement<RespiratoryRate> breathing = respiration(trace, from, to, beats, seconds);
         double snrScore = clamp((snrDb + 5) / 15);
         double lengthScore = clamp(seconds / 15);
         double confidence = clamp((0.5 * snrScore + 0.25 * stability + 0.25 * periodicity)
@@ -120,10 +124,10 @@ final class VitalsEstimator {
         return clamp(best);
     }
 
-    private static Measurement<HeartRateVariability> variability(Beats beats, double snrDb) {
-        if (snrDb < MIN_SNR_FOR_HRV_DB) {
+    private static Measurement<HeartRateVariability> variability(Beats beats, double snrDb, double periodicity) {
+        if (snrDb < MIN_SNR_FOR_HRV_DB || periodicity < MIN_PERIODICITY_FOR_HRV) {
             return Measurement.notMeasured(String.format(java.util.Locale.ROOT,
-                    "Pulse too noisy for beat-to-beat timing (SNR %.1f dB)", snrDb));
+                    "Pulse too noisy for beat-to-beat timing (SNR %.1f dB, periodicity %.2f)", snrDb, periodicity));
         }
         if (beats.acceptedIntervalsMs().length < MIN_INTERVALS_FOR_HRV || beats.successivePairs() < 2) {
             return Measurement.notMeasured("Too few clean beat intervals (" + beats.acceptedIntervalsMs().length
@@ -141,25 +145,17 @@ final class VitalsEstimator {
         return Measurement.of(new HeartRateVariability(sdnn, rmssd, beats.acceptedIntervalsMs().length));
     }
 
-    private static Measurement<RespiratoryRate> respiration(SkinTrace trace, int from, int to, RgbTrace rgb,
-                                                            Beats beats, double seconds) {
+    private static Measurement<RespiratoryRate> respiration(SkinTrace trace, int from, int to, Beats beats,
+                                                            double seconds) {
         if (seconds < MIN_SECONDS_FOR_RESPIRATION) {
             return Measurement.notMeasured(String.format(java.util.Locale.ROOT,
                     "Too short for breathing: %.0f s of face, %.0f s needed", seconds, MIN_SECONDS_FOR_RESPIRATION));
         }
         double[] vertical = Resampler.uniform(trace.seconds(), trace.vertical(), from, to, RATE);
-        double[] baseline = new double[rgb.length()];
-        double meanGreen = java.util.Arrays.stream(rgb.green()).average().orElse(1);
-        for (int i = 0; i < baseline.length; i++) {
-            baseline[i] = rgb.green()[i] / meanGreen;
-        }
-        double[] ibiSeconds = beats.acceptedAtSeconds();
-        double[] ibis = beats.acceptedIntervalsMs();
         double bpm = new Respiration()
                 .addUniform(vertical, RATE)
-                .addUniform(baseline, RATE)
                 .addAtTimes(beats.peakSeconds(), beats.peakHeights())
-                .addAtTimes(ibiSeconds, ibis)
+                .addAtTimes(beats.acceptedAtSeconds(), beats.acceptedIntervalsMs())
                 .breathsPerMinute(MIN_RESPIRATION_PROMINENCE);
         if (Double.isNaN(bpm)) {
             return Measurement.notMeasured("No clear breathing rhythm in face motion or pulse modulation");

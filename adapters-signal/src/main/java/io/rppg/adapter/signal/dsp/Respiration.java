@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Breathing rate from several slow modulations at once: the face's vertical movement, the skin's baseline
- * brightness, the pulse amplitude and the beat intervals (respiratory sinus arrhythmia). Each source's spectrum
+ * Breathing rate from several slow modulations at once: the face's vertical movement, the pulse amplitude and the
+ * beat intervals (respiratory sinus arrhythmia). The skin's baseline brightness is left out: lighting drift
+ * swamps it. Each source's spectrum
  * over 0.1-0.5 Hz is normalised and weighted by how clearly it shows one tone; the sum's peak is the rate.
  */
 public final class Respiration {
@@ -17,11 +18,18 @@ public final class Respiration {
     private final List<Spectrum> sources = new ArrayList<>();
     private final List<Double> weights = new ArrayList<>();
 
-    /** Adds a source sampled uniformly at {@code sampleRate}. */
+    /** Adds a source sampled uniformly at {@code sampleRate}; it is averaged down to 4 Hz first. */
     public Respiration addUniform(double[] signal, double sampleRate) {
-        BandPass band = new BandPass(FROM_HZ * 0.8, TO_HZ * 1.2, sampleRate);
-        double[] slow = band.apply(band.apply(signal));
-        return add(Spectrum.of(slow, sampleRate, 4096 * (int) Math.ceil(sampleRate / RATE)));
+        int factor = Math.max(1, (int) Math.floor(sampleRate / RATE));
+        double[] decimated = new double[signal.length / factor];
+        for (int i = 0; i < decimated.length; i++) {
+            for (int j = 0; j < factor; j++) {
+                decimated[i] += signal[i * factor + j] / factor;
+            }
+        }
+        double rate = sampleRate / factor;
+        BandPass band = new BandPass(FROM_HZ * 0.8, TO_HZ * 1.2, rate);
+        return add(Spectrum.of(band.apply(band.apply(decimated)), rate, 4096));
     }
 
     /** Adds a source known at irregular times (one value per beat). */
@@ -30,10 +38,7 @@ public final class Respiration {
             return this;
         }
         double[] uniform = Resampler.uniform(seconds, values, 0, seconds.length, RATE);
-        if (uniform.length < 16) {
-            return this;
-        }
-        return addUniform(uniform, RATE);
+        return uniform.length < 16 ? this : addUniform(uniform, RATE);
     }
 
     private Respiration add(Spectrum spectrum) {

@@ -19,14 +19,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds frontal faces with OpenCV's LBP cascade on a shrunken, upright copy of the luma plane. Not thread-safe:
- * each analysis uses its own detector.
+ * Finds frontal faces with OpenCV's LBP cascade on a shrunken, upright copy of the luma plane. The classic LBP
+ * model is used rather than the "improved" one because it also finds faces of dark skin against a bright room.
+ * Not thread-safe: each analysis uses its own detector.
  */
 public final class FaceDetector implements AutoCloseable {
 
     /** The longest side of the picture the cascade sees; faces that fill a phone video stay well above its minimum. */
     private static final int DETECTION_SIDE = 320;
     private static final double MIN_FACE_FRACTION = 0.12;
+    /** A held face is searched for at about this width in pixels: enough for the cascade's 24-pixel model. */
+    private static final double TRACKED_FACE_SIDE = 44;
 
     private static volatile File cascadeFile;
 
@@ -36,6 +39,12 @@ public final class FaceDetector implements AutoCloseable {
     private final Mat equalised = new Mat();
     private final RectVector found = new RectVector();
     private double sceneLuma = Double.NaN;
+
+    static {
+        // The pictures searched are tiny; OpenCV's thread pool costs more than it saves there and competes with
+        // FFmpeg's decoding threads. Parallelism comes from analysing several videos at once instead.
+        opencv_core.setNumThreads(1);
+    }
 
     public FaceDetector() {
         cascade = new CascadeClassifier(cascadeFile().getAbsolutePath());
@@ -48,7 +57,7 @@ public final class FaceDetector implements AutoCloseable {
         if (cascadeFile == null) {
             try {
                 cascadeFile = Loader.cacheResource("/org/bytedeco/opencv/" + Loader.getPlatform()
-                        + "/share/opencv4/lbpcascades/lbpcascade_frontalface_improved.xml");
+                        + "/share/opencv4/lbpcascades/lbpcascade_frontalface.xml");
             } catch (IOException e) {
                 throw new UncheckedIOException("the face cascade is missing from the OpenCV package", e);
             }
@@ -56,15 +65,51 @@ public final class FaceDetector implements AutoCloseable {
         return cascadeFile;
     }
 
-    /** Faces in upright picture coordinates (after the orientation's turn), at the picture's full scale. */
+    /** Faces anywhere in the picture, in upright coordinates (after the orientation's turn) at full scale. */
     public List<Box> detect(YuvPicture picture, Orientation orientation) {
         double scale = Math.min(1.0, (double) DETECTION_SIDE / Math.max(picture.width(), picture.height()));
-        try (Mat luma = new Mat(picture.height(), picture.width(), opencv_core.CV_8UC1, picture.lumaPointer(),
-                picture.stride(0))) {
-            opencv_imgproc.resize(luma, small, new Size((int) Math.round(picture.width() * scale),
-                    (int) Math.round(picture.height() * scale)), 0, 0, opencv_imgproc.INTER_AREA);
+        try (Mat luma = lumaOf(picture)) {
+            sceneLuma = picture.matrix().luma(opencv_core.mean(luma).get(0));
+            int minSide = (int) Math.round(MIN_FACE_FRACTION * Math.min(picture.width(), picture.height()) * scale);
+            return search(luma, orientation, scale, minSide, 0, new Box(0, 0, 0, 0), 1.1);
         }
-        sceneLuma = picture.matrix().luma(opencv_core.mean(small).get(0));
+    }
+
+    /**
+     * Faces of about the size of {@code near}, searched only around it: a small crop is far cheaper than the
+     * whole picture, so a held face is re-detected in about a millisecond.
+     */
+    public List<Box> detectNear(YuvPicture picture, Orientation orientation, Box near) {
+        int uprightWidth = orientation.swapsAxes() ? picture.height() : picture.width();
+        int uprightHeight = orientation.swapsAxes() ? picture.width() : picture.height();
+        double margin = 0.5 * near.width();
+        double x0 = Math.max(0, near.x() - margin);
+        double y0 = Math.max(0, near.y() - margin);
+        double x1 = Math.min(uprightWidth, near.x() + near.width() + margin);
+        double y1 = Math.min(uprightHeight, near.y() + near.height() + margin);
+        if (x1 - x0 < near.width() || y1 - y0 < near.height()) {
+            return detect(picture, orientation);
+        }
+        Box area = new Box(Math.floor(x0), Math.floor(y0), Math.floor(x1 - x0), Math.floor(y1 - y0));
+        Box stored = orientation.toStored(area, picture.width(), picture.height());
+        double scale = Math.min(1.0, TRACKED_FACE_SIDE / near.width());
+        int minSide = (int) Math.round(0.7 * near.width() * scale);
+        int maxSide = (int) Math.round(1.4 * near.width() * scale);
+        try (Mat luma = lumaOf(picture);
+             Rect crop = new Rect((int) stored.x(), (int) stored.y(), (int) stored.width(), (int) stored.height());
+             Mat part = new Mat(luma, crop)) {
+            return search(part, orientation, scale, minSide, maxSide, area, 1.15);
+        }
+    }
+
+    private static Mat lumaOf(YuvPicture picture) {
+        return new Mat(picture.height(), picture.width(), opencv_core.CV_8UC1, picture.lumaPointer(), picture.stride(0));
+    }
+
+    private List<Box> search(Mat stored, Orientation orientation, double scale, int minSide, int maxSide, Box origin,
+                             double scaleStep) {
+        opencv_imgproc.resize(stored, small, new Size((int) Math.round(stored.cols() * scale),
+                (int) Math.round(stored.rows() * scale)), 0, 0, opencv_imgproc.INTER_AREA);
         Mat turned = small;
         if (orientation != Orientation.UPRIGHT) {
             opencv_core.rotate(small, upright, switch (orientation) {
@@ -75,12 +120,13 @@ public final class FaceDetector implements AutoCloseable {
             turned = upright;
         }
         opencv_imgproc.equalizeHist(turned, equalised);
-        int minSide = (int) Math.round(MIN_FACE_FRACTION * Math.min(equalised.cols(), equalised.rows()));
-        cascade.detectMultiScale(equalised, found, 1.1, 3, 0, new Size(minSide, minSide), new Size());
+        cascade.detectMultiScale(equalised, found, scaleStep, 3, 0, new Size(minSide, minSide),
+                maxSide > 0 ? new Size(maxSide, maxSide) : new Size());
         List<Box> faces = new ArrayList<>();
         for (long i = 0; i < found.size(); i++) {
             Rect r = found.get(i);
-            faces.add(new Box(r.x(), r.y(), r.width(), r.height()).scaled(1 / scale));
+            Box box = new Box(r.x(), r.y(), r.width(), r.height()).scaled(1 / scale);
+            faces.add(new Box(box.x() + origin.x(), box.y() + origin.y(), box.width(), box.height()));
         }
         return faces;
     }

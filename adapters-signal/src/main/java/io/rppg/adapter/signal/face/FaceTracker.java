@@ -44,7 +44,8 @@ public final class FaceTracker {
         moved = false;
         searched = pictures++ % detectionInterval == 0;
         if (searched) {
-            List<Box> found = detector.detect(picture, orientation);
+            List<Box> found = face == null ? detector.detect(picture, orientation)
+                    : detector.detectNear(picture, orientation, face);
             if (!found.isEmpty()) {
                 follow(choose(found));
                 lastSeen = seconds;

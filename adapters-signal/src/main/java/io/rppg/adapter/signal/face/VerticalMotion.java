@@ -7,52 +7,61 @@ import io.rppg.adapter.signal.video.YuvPicture;
 import java.nio.ByteBuffer;
 
 /**
- * Follows the face's up-and-down movement to a fraction of a pixel, which breathing causes. Each picture's luma
- * profile along the upright vertical axis of the face box is matched against the profile taken when the box was
- * last moved; the best shift, refined on a parabola, is the movement since then.
+ * Follows the face's up-and-down movement to a fraction of a pixel, which breathing causes. The luma profile along
+ * the upright vertical axis of a fixed window over the face is matched against the profile taken when the window
+ * was placed; the best shift, refined on a parabola, is the movement since then. The window is placed again, with
+ * the position carried over, only when the face has drifted far from it, so errors rarely accumulate.
  */
 public final class VerticalMotion {
 
-    private static final int MAX_SHIFT = 6;
-
+    private Box window;
     private double[] reference;
     private double referencePosition;
     private double position;
+    private int maxShift;
 
-    /** The vertical position in upright pixels (down is positive), continuous across box updates. */
-    public double measure(YuvPicture picture, Box storedFace, Orientation orientation, boolean boxMoved) {
-        double[] profile = profile(picture, storedFace, orientation);
-        if (profile.length < 4 * MAX_SHIFT) {
-            return position;
+    /** The vertical position in upright pixels (down is positive), continuous across window moves. */
+    public double measure(YuvPicture picture, Box storedFace, Orientation orientation) {
+        if (window != null) {
+            double[] profile = profile(picture, window, orientation);
+            if (profile.length == reference.length) {
+                double shift = shift(profile);
+                if (Math.abs(shift) < 0.7 * maxShift) {
+                    position = referencePosition + shift;
+                    return position;
+                }
+                position = referencePosition + shift;
+            }
         }
-        if (reference == null || boxMoved || reference.length != profile.length) {
+        double[] profile = profile(picture, storedFace, orientation);
+        if (profile.length >= 16) {
+            window = storedFace;
             reference = profile;
             referencePosition = position;
-            return position;
+            maxShift = Math.max(4, profile.length / 10);
         }
-        position = referencePosition + shift(profile);
         return position;
     }
 
     private double shift(double[] profile) {
-        double[] cost = new double[2 * MAX_SHIFT + 1];
-        int best = MAX_SHIFT;
-        for (int s = -MAX_SHIFT; s <= MAX_SHIFT; s++) {
+        double[] cost = new double[2 * maxShift + 1];
+        int best = 0;
+        for (int s = -maxShift; s <= maxShift; s++) {
             double sum = 0;
-            for (int i = MAX_SHIFT; i < profile.length - MAX_SHIFT; i++) {
+            for (int i = maxShift; i < profile.length - maxShift; i++) {
                 double d = profile[i + s] - reference[i];
                 sum += d * d;
             }
-            cost[s + MAX_SHIFT] = sum;
+            cost[s + maxShift] = sum;
             if (sum < cost[best]) {
-                best = s + MAX_SHIFT;
+                best = s + maxShift;
             }
         }
-        double refined = best - MAX_SHIFT;
+        double refined = best - maxShift;
         if (best > 0 && best < cost.length - 1) {
             double curvature = cost[best - 1] - 2 * cost[best] + cost[best + 1];
             if (curvature > 0) {
-                refined += 0.5 * (cost[best - 1] - cost[best + 1]) / curvature;
+                refined += Math.max(-0.5, Math.min(0.5, 0.5 * (cost[best - 1] - cost[best + 1]) / curvature));
             }
         }
         return refined;

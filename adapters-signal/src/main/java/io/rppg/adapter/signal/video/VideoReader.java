@@ -29,6 +29,11 @@ public final class VideoReader implements AutoCloseable {
             avutil.AV_PIX_FMT_YUV422P, avutil.AV_PIX_FMT_YUVJ422P,
             avutil.AV_PIX_FMT_YUV444P, avutil.AV_PIX_FMT_YUVJ444P);
 
+    static {
+        // FFmpeg prints every opened stream's layout to stderr by default; only its errors are of interest here.
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
     private final FFmpegFrameGrabber grabber;
     private final Orientation orientation;
     private final YuvPicture picture = new YuvPicture();
