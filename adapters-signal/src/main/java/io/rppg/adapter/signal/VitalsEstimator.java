@@ -58,9 +58,10 @@ final class VitalsEstimator {
         double bpm = hrHz * 60;
         double stability = stability(pulse, bpm);
         double periodicity = periodicity(pulse, hrHz);
-        // Beats are timed on the fundamental alone: the waveform's harmonics and dicrotic notch would add peaks,
-        // while breathing's modulation of the intervals lies within 0.6 Hz of the heart rate and is kept.
-        double[] fundamental = new BandPass(Math.max(0.5, hrHz - 0.6), hrHz + 0.6, RATE).apply(pulse);
+        // Beats are timed on the fundamental alone: the waveform's harmonics and dicrotic notch would add peaks.
+        // Interval changes are sidebands around the heart rate; the band keeps 0.8 Hz of them on either side.
+        double[] fundamental = new BandPass(Math.max(0.4, hrHz - 0.8), Math.min(hrHz + 0.8, 1.7 * hrHz), RATE)
+                .apply(pulse);
         Beats beats = Beats.find(fundamental, RATE, bpm);
         Measurement<HeartRateVariability> hrv = variability(beats, snrDb, periodicity);
         Measurement<RespiratoryRate> breathing = respiration(trace, from, to, beats, seconds);

@@ -18,6 +18,7 @@ public final class FaceTracker {
     /** Detector jitter below this share of the face width is ignored: a still face keeps still skin regions. */
     private static final double DEAD_ZONE = 0.04;
     private static final double SAME_FACE_OVERLAP = 0.25;
+    private static final double MIN_SKIN_SHARE = 0.3;
 
     private final FaceDetector detector;
     private final int detectionInterval;
@@ -28,6 +29,7 @@ public final class FaceTracker {
     private boolean moved;
     private boolean searched;
     private long pictures;
+    private boolean searchAgain;
 
     /**
      * @param detectionInterval run the detector on every n-th picture
@@ -42,10 +44,15 @@ public final class FaceTracker {
     /** The upright face box for this picture, or null while no face is held. */
     public Box track(YuvPicture picture, Orientation orientation, double seconds) {
         moved = false;
-        searched = pictures++ % detectionInterval == 0;
+        searched = searchAgain || pictures++ % detectionInterval == 0;
         if (searched) {
-            List<Box> found = face == null ? detector.detect(picture, orientation)
-                    : detector.detectNear(picture, orientation, face);
+            List<Box> found = (face == null ? detector.detect(picture, orientation)
+                    : detector.detectNear(picture, orientation, face)).stream()
+                    .filter(box -> SkinSampler.skinShare(picture,
+                            orientation.toStored(box, picture.width(), picture.height())) >= MIN_SKIN_SHARE)
+                    .toList();
+            // A held face the local search misses is searched for in the whole picture at once.
+            searchAgain = found.isEmpty() && face != null && !searchAgain;
             if (!found.isEmpty()) {
                 follow(choose(found));
                 lastSeen = seconds;
