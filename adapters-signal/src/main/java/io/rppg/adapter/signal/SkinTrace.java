@@ -1,0 +1,96 @@
+package io.rppg.adapter.signal;
+
+import java.util.Arrays;
+
+/**
+ * The numbers a video was reduced to: per picture with a face, its time, mean skin colour and the face's vertical
+ * position; plus counts that tell an empty or dark video from a good one. Grows with the video up to the engine's
+ * bound on analysed seconds, a few dozen bytes per picture.
+ */
+final class SkinTrace {
+
+    private double[] seconds = new double[1024];
+    private double[] red = new double[1024];
+    private double[] green = new double[1024];
+    private double[] blue = new double[1024];
+    private double[] vertical = new double[1024];
+    private int size;
+    int pictures;
+    int picturesWithFace;
+    boolean faceFound;
+    double videoSeconds;
+    double sceneLumaSum;
+    int sceneLumaCount;
+    double skinLumaSum;
+
+    void add(double time, double r, double g, double b, double y, double luma) {
+        if (size == seconds.length) {
+            seconds = Arrays.copyOf(seconds, size * 2);
+            red = Arrays.copyOf(red, size * 2);
+            green = Arrays.copyOf(green, size * 2);
+            blue = Arrays.copyOf(blue, size * 2);
+            vertical = Arrays.copyOf(vertical, size * 2);
+        }
+        seconds[size] = time;
+        red[size] = r;
+        green[size] = g;
+        blue[size] = b;
+        vertical[size] = y;
+        skinLumaSum += luma;
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    double meanSceneLuma() {
+        return sceneLumaCount == 0 ? Double.NaN : sceneLumaSum / sceneLumaCount;
+    }
+
+    double meanSkinLuma() {
+        return size == 0 ? Double.NaN : skinLumaSum / size;
+    }
+
+    /**
+     * The longest stretch of samples without a gap longer than {@code maxGapSeconds}, as {from, to} indices
+     * (to exclusive).
+     */
+    int[] longestRun(double maxGapSeconds) {
+        int bestFrom = 0, bestTo = 0, from = 0;
+        for (int i = 1; i <= size; i++) {
+            if (i == size || seconds[i] - seconds[i - 1] > maxGapSeconds) {
+                if (i > from && seconds[i - 1] - seconds[from] > spanOf(bestFrom, bestTo)) {
+                    bestFrom = from;
+                    bestTo = i;
+                }
+                from = i;
+            }
+        }
+        return new int[]{bestFrom, bestTo};
+    }
+
+    double spanOf(int from, int to) {
+        return to - from < 2 ? 0 : seconds[to - 1] - seconds[from];
+    }
+
+    double[] seconds() {
+        return seconds;
+    }
+
+    double[] red() {
+        return red;
+    }
+
+    double[] green() {
+        return green;
+    }
+
+    double[] blue() {
+        return blue;
+    }
+
+    double[] vertical() {
+        return vertical;
+    }
+}

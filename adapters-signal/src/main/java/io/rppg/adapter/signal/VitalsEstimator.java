@@ -1,0 +1,170 @@
+package io.rppg.adapter.signal;
+
+import io.rppg.adapter.signal.dsp.BandPass;
+import io.rppg.adapter.signal.dsp.Beats;
+import io.rppg.adapter.signal.dsp.Resampler;
+import io.rppg.adapter.signal.dsp.Respiration;
+import io.rppg.adapter.signal.dsp.Spectrum;
+import io.rppg.adapter.signal.method.RgbTrace;
+import io.rppg.adapter.signal.method.RppgMethod;
+import io.rppg.domain.vitals.Confidence;
+import io.rppg.domain.vitals.HeartRate;
+import io.rppg.domain.vitals.HeartRateVariability;
+import io.rppg.domain.vitals.Measurement;
+import io.rppg.domain.vitals.RespiratoryRate;
+import io.rppg.domain.vitals.SignalQuality;
+import io.rppg.domain.vitals.Vitals;
+
+/**
+ * From the skin trace to vitals: resample, extract the pulse with the chosen method, band-pass, read the heart
+ * rate off the spectrum, the beats off the waveform, and the breathing off the slow modulations; then judge how
+ * much of it the evidence supports.
+ */
+final class VitalsEstimator {
+
+    static final double RATE = 30;
+    static final double PULSE_FROM_HZ = 0.7;
+    static final double PULSE_TO_HZ = 3.5;
+    private static final double SNR_HALF_WIDTH_HZ = 0.1;
+    private static final double WINDOW_SECONDS = 6;
+    private static final int MIN_INTERVALS_FOR_HRV = 8;
+    private static final double MIN_SNR_FOR_HRV_DB = 0;
+    private static final double MIN_PERIODICITY_FOR_HRV = 0.5;
+    private static final double MIN_SECONDS_FOR_RESPIRATION = 10;
+    private static final double MIN_RESPIRATION_PROMINENCE = 2.5;
+    private static final double MIN_SNR_FOR_ANY_PULSE_DB = -6;
+
+    private final RppgMethod method;
+
+    VitalsEstimator(RppgMethod method) {
+        this.method = method;
+    }
+
+    /** The vitals of the run [from, to) of the trace, or null when no pulse stands out at all. */
+    Vitals estimate(SkinTrace trace, int from, int to, double faceShare) {
+        double[] t = trace.seconds();
+        RgbTrace rgb = new RgbTrace(
+                Resampler.uniform(t, trace.red(), from, to, RATE),
+                Resampler.uniform(t, trace.green(), from, to, RATE),
+                Resampler.uniform(t, trace.blue(), from, to, RATE), RATE);
+        double seconds = rgb.length() / RATE;
+        double[] pulse = new BandPass(PULSE_FROM_HZ, PULSE_TO_HZ, RATE).apply(method.pulse(rgb));
+        Spectrum spectrum = Spectrum.of(pulse, RATE, 1 << 14);
+        double hrHz = spectrum.peakHz(PULSE_FROM_HZ, PULSE_TO_HZ);
+        double snrDb = snrDb(spectrum, hrHz);
+        if (Double.isNaN(hrHz) || snrDb < MIN_SNR_FOR_ANY_PULSE_DB) {
+            return null;
+        }
+        double bpm = hrHz * 60;
+        double stability = stability(pulse, bpm);
+        double periodicity = periodicity(pulse, hrHz);
+        // Beats are timed on the fundamental alone: the waveform's harmonics and dicrotic notch would add peaks.
+        // Interval changes are sidebands around the heart rate; the band keeps 0.8 Hz of them on either side.
+        double[] fundamental = new BandPass(Math.max(0.4, hrHz - 0.8), Math.min(hrHz + 0.8, 1.7 * hrHz), RATE)
+                .apply(pulse);
+        Beats beats = Beats.find(fundamental, RATE, bpm);
+        Measurement<HeartRateVariability> hrv = variability(beats, snrDb, periodicity);
+        Measurement<RespiratoryRate> breathing = respiration(trace, from, to, beats, seconds);
+        double snrScore = clamp((snrDb + 5) / 15);
+        double lengthScore = clamp(seconds / 15);
+        double confidence = clamp((0.5 * snrScore + 0.25 * stability + 0.25 * periodicity)
+                * Math.sqrt(faceShare) * (0.6 + 0.4 * lengthScore));
+        return new Vitals(new HeartRate(bpm), breathing, hrv,
+                new SignalQuality(Math.max(-100, Math.min(100, snrDb)), stability, periodicity),
+                new Confidence(confidence), method.name(), seconds, to - from);
+    }
+
+    /** Power within 6 bpm of the heart rate and of its first harmonic, over the rest of the pulse band, in dB. */
+    static double snrDb(Spectrum spectrum, double hrHz) {
+        double total = spectrum.power(PULSE_FROM_HZ, PULSE_TO_HZ);
+        double signal = spectrum.power(hrHz - SNR_HALF_WIDTH_HZ, hrHz + SNR_HALF_WIDTH_HZ)
+                + spectrum.power(2 * hrHz - SNR_HALF_WIDTH_HZ, Math.min(PULSE_TO_HZ, 2 * hrHz + SNR_HALF_WIDTH_HZ));
+        double noise = total - signal;
+        if (signal <= 0) {
+            return -100;
+        }
+        return noise <= 0 ? 100 : 10 * Math.log10(signal / noise);
+    }
+
+    /** Share of 6 s windows (1 s apart) whose own heart rate lies within 6 bpm of the overall one. */
+    private static double stability(double[] pulse, double bpm) {
+        int window = (int) Math.round(WINDOW_SECONDS * RATE);
+        if (pulse.length < window) {
+            return 0.5;
+        }
+        int agree = 0, windows = 0;
+        for (int start = 0; start + window <= pulse.length; start += (int) RATE) {
+            double[] part = java.util.Arrays.copyOfRange(pulse, start, start + window);
+            double local = Spectrum.of(part, RATE, 2048).peakHz(PULSE_FROM_HZ, PULSE_TO_HZ) * 60;
+            windows++;
+            if (Math.abs(local - bpm) <= 6) {
+                agree++;
+            }
+        }
+        return (double) agree / windows;
+    }
+
+    /** Autocorrelation of the pulse at one beat's lag (best within 15% of it), 0 when negative. */
+    private static double periodicity(double[] pulse, double hrHz) {
+        int lag = (int) Math.round(RATE / hrHz);
+        double energy = 0;
+        for (double v : pulse) {
+            energy += v * v;
+        }
+        if (energy == 0) {
+            return 0;
+        }
+        double best = 0;
+        for (int l = (int) Math.floor(lag * 0.85); l <= Math.ceil(lag * 1.15) && l < pulse.length; l++) {
+            double sum = 0;
+            for (int i = 0; i + l < pulse.length; i++) {
+                sum += pulse[i] * pulse[i + l];
+            }
+            best = Math.max(best, sum / energy * pulse.length / (pulse.length - l));
+        }
+        return clamp(best);
+    }
+
+    private static Measurement<HeartRateVariability> variability(Beats beats, double snrDb, double periodicity) {
+        if (snrDb < MIN_SNR_FOR_HRV_DB || periodicity < MIN_PERIODICITY_FOR_HRV) {
+            return Measurement.notMeasured(String.format(java.util.Locale.ROOT,
+                    "Pulse too noisy for beat-to-beat timing (SNR %.1f dB, periodicity %.2f)", snrDb, periodicity));
+        }
+        if (beats.acceptedIntervalsMs().length < MIN_INTERVALS_FOR_HRV || beats.successivePairs() < 2) {
+            return Measurement.notMeasured("Too few clean beat intervals (" + beats.acceptedIntervalsMs().length
+                    + ", at least " + MIN_INTERVALS_FOR_HRV + " needed)");
+        }
+        if (beats.acceptedShare() < 0.7) {
+            return Measurement.notMeasured(String.format(java.util.Locale.ROOT,
+                    "Too many implausible beat intervals (%.0f%% rejected)", 100 * (1 - beats.acceptedShare())));
+        }
+        double sdnn = beats.sdnnMs();
+        double rmssd = beats.rmssdMs();
+        if (!(sdnn <= 1000) || !(rmssd <= 1000)) {
+            return Measurement.notMeasured("Beat intervals out of range");
+        }
+        return Measurement.of(new HeartRateVariability(sdnn, rmssd, beats.acceptedIntervalsMs().length));
+    }
+
+    private static Measurement<RespiratoryRate> respiration(SkinTrace trace, int from, int to, Beats beats,
+                                                            double seconds) {
+        if (seconds < MIN_SECONDS_FOR_RESPIRATION) {
+            return Measurement.notMeasured(String.format(java.util.Locale.ROOT,
+                    "Too short for breathing: %.0f s of face, %.0f s needed", seconds, MIN_SECONDS_FOR_RESPIRATION));
+        }
+        double[] vertical = Resampler.uniform(trace.seconds(), trace.vertical(), from, to, RATE);
+        double bpm = new Respiration()
+                .addUniform(vertical, RATE)
+                .addAtTimes(beats.peakSeconds(), beats.peakHeights())
+                .addAtTimes(beats.acceptedAtSeconds(), beats.acceptedIntervalsMs())
+                .breathsPerMinute(MIN_RESPIRATION_PROMINENCE);
+        if (Double.isNaN(bpm)) {
+            return Measurement.notMeasured("No clear breathing rhythm in face motion or pulse modulation");
+        }
+        return Measurement.of(new RespiratoryRate(bpm));
+    }
+
+    private static double clamp(double v) {
+        return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
+    }
+}

@@ -1,0 +1,136 @@
+package io.rppg.adapter.signal.cli;
+
+import io.rppg.adapter.signal.RppgSignalEngine;
+import io.rppg.adapter.signal.SignalEngineConfig;
+import io.rppg.adapter.signal.method.RppgMethods;
+import io.rppg.application.port.out.SignalEnginePort;
+import io.rppg.domain.vitals.AnalysisFailure;
+import io.rppg.domain.vitals.AnalysisOutcome;
+import io.rppg.domain.vitals.HeartRateVariability;
+import io.rppg.domain.vitals.Vitals;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code analyze VIDEO... [--method pos|chrom|green] [--json]}: analyses each file in turn offline. With
+ * {@code --json} stdout carries exactly one JSON object per file and line, shaped like the v1 API's
+ * {@code vitals} object plus {@code file}; everything else goes to stderr. Exit code 0 when every file gave vitals,
+ * 1 when some did not, 2 for a usage error.
+ */
+public final class AnalyzeCommand {
+
+    private static final String USAGE = "usage: analyze VIDEO... [--method " + String.join("|", RppgMethods.names())
+            + "] [--json]";
+
+    private AnalyzeCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<Path> videos = new ArrayList<>();
+        String method = "pos";
+        boolean json = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (i == 0 && arg.equals("analyze")) {
+                continue;
+            }
+            if (arg.equals("--json")) {
+                json = true;
+            } else if (arg.equals("--method") && i + 1 < args.length) {
+                method = args[++i];
+            } else if (arg.startsWith("--method=")) {
+                method = arg.substring("--method=".length());
+            } else if (arg.startsWith("--")) {
+                err.println("unknown option " + arg + "\n" + USAGE);
+                return 2;
+            } else {
+                videos.add(Path.of(arg));
+            }
+        }
+        if (videos.isEmpty()) {
+            err.println(USAGE);
+            return 2;
+        }
+        SignalEnginePort engine;
+        try {
+            engine = new RppgSignalEngine(SignalEngineConfig.withMethod(method));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+        int failures = 0;
+        for (int i = 0; i < videos.size(); i++) {
+            Path video = videos.get(i);
+            if (!json) {
+                err.printf(Locale.ROOT, "[%d/%d] analysing %s ...%n", i + 1, videos.size(), video);
+            }
+            long started = System.nanoTime();
+            JsonLine line = new JsonLine().string("file", video.toString());
+            try {
+                AnalysisOutcome outcome = engine.analyze(video);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (outcome instanceof AnalysisOutcome.Measured measured) {
+                    vitals(line, measured.vitals(), millis);
+                } else {
+                    failures++;
+                    failure(line, ((AnalysisOutcome.Unusable) outcome).failure(), millis);
+                }
+            } catch (SignalEnginePort.SignalEngineFault e) {
+                failures++;
+                line.string("code", "PROCESSING_ERROR").string("error", e.getMessage())
+                        .number("processing_time_ms", (System.nanoTime() - started) / 1_000_000.0);
+            }
+            out.println(json ? line.toString() : readable(line.toString()));
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static void vitals(JsonLine line, Vitals v, long millis) {
+        line.number("heart_rate", round(v.heartRate().beatsPerMinute()));
+        v.respiratoryRate().value().ifPresentOrElse(
+                rr -> line.number("respiratory_rate", round(rr.breathsPerMinute())),
+                () -> line.nullValue("respiratory_rate"));
+        v.heartRateVariability().value().ifPresentOrElse(
+                hrv -> line.number("hrv", round(hrv.sdnnMs())),
+                () -> line.nullValue("hrv"));
+        line.nullValue("blood_pressure")
+                .number("confidence", round(v.confidence().value() * 100) / 100)
+                .string("timestamp", Instant.now().toString())
+                .number("processing_time_ms", millis)
+                .object("signal_quality", new JsonLine()
+                        .number("snr", round(v.signalQuality().snrDb()))
+                        .number("stability", round(v.signalQuality().stability() * 100) / 100)
+                        .number("periodicity", round(v.signalQuality().periodicity() * 100) / 100));
+        HeartRateVariability hrv = v.heartRateVariability().value().orElse(null);
+        line.object("hrv_detail", hrv == null ? new JsonLine().nullValue("sdnn_ms").nullValue("rmssd_ms")
+                : new JsonLine().number("sdnn_ms", round(hrv.sdnnMs())).number("rmssd_ms", round(hrv.rmssdMs()))
+                .number("beats", hrv.beats()));
+        JsonLine reasons = new JsonLine().string("blood_pressure", Vitals.NOT_MEASURABLE_FROM_VIDEO);
+        v.respiratoryRate().reasonMissing().ifPresent(r -> reasons.string("respiratory_rate", r));
+        v.heartRateVariability().reasonMissing().ifPresent(r -> reasons.string("hrv", r));
+        line.object("not_measured", reasons)
+                .string("method", v.method())
+                .number("analysed_seconds", round(v.analysedSeconds()))
+                .number("frames_analysed", v.framesAnalysed());
+    }
+
+    private static void failure(JsonLine line, AnalysisFailure failure, long millis) {
+        line.string("code", failure.code().name())
+                .string("error", failure.message())
+                .number("processing_time_ms", millis);
+    }
+
+    /** One figure per line for people; the same content as the JSON. */
+    private static String readable(String json) {
+        return json.replace("{", "{\n  ").replace(",\"", ",\n  \"");
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,156 @@
+package io.rppg.adapter.signal.dsp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Systolic peaks of a band-passed pulse signal, placed between samples on a parabola, and the inter-beat
+ * intervals between them that pass the plausibility tests used for HRV: 300-2000 ms, and no jump of more than a
+ * quarter from the previous accepted interval (ectopic beats and missed or doubled peaks fail it).
+ */
+public final class Beats {
+
+    private static final double MIN_IBI_MS = 300;
+    private static final double MAX_IBI_MS = 2000;
+    private static final double MAX_JUMP = 0.25;
+
+    private final double[] peakSeconds;
+    private final double[] peakHeights;
+    private final double[] acceptedIbisMs;
+    private final double[] acceptedAtSeconds;
+    private final double successiveRms;
+    private final int successivePairs;
+    private final int intervals;
+
+    private Beats(double[] peakSeconds, double[] peakHeights, double[] acceptedIbisMs, double[] acceptedAtSeconds,
+                  double successiveRms, int successivePairs, int intervals) {
+        this.peakSeconds = peakSeconds;
+        this.peakHeights = peakHeights;
+        this.acceptedIbisMs = acceptedIbisMs;
+        this.acceptedAtSeconds = acceptedAtSeconds;
+        this.successiveRms = successiveRms;
+        this.successivePairs = successivePairs;
+        this.intervals = intervals;
+    }
+
+    /**
+     * @param pulse         band-passed pulse, rising with blood volume
+     * @param heartRateBpm  the spectral heart rate: peaks closer than 60% of its interval are the same beat
+     */
+    public static Beats find(double[] pulse, double sampleRate, double heartRateBpm) {
+        int minDistance = Math.max(1, (int) Math.floor(0.6 * 60 / heartRateBpm * sampleRate));
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 1; i < pulse.length - 1; i++) {
+            if (pulse[i] > pulse[i - 1] && pulse[i] >= pulse[i + 1] && pulse[i] > 0) {
+                candidates.add(i);
+            }
+        }
+        candidates.sort((a, b) -> Double.compare(pulse[b], pulse[a]));
+        boolean[] taken = new boolean[pulse.length];
+        List<Integer> peaks = new ArrayList<>();
+        for (int c : candidates) {
+            boolean free = true;
+            for (int d = Math.max(0, c - minDistance + 1); d < Math.min(pulse.length, c + minDistance) && free; d++) {
+                free = !taken[d];
+            }
+            if (free) {
+                taken[c] = true;
+                peaks.add(c);
+            }
+        }
+        peaks.sort(Integer::compare);
+        double[] times = new double[peaks.size()];
+        double[] heights = new double[peaks.size()];
+        for (int k = 0; k < peaks.size(); k++) {
+            int i = peaks.get(k);
+            double left = pulse[i - 1], mid = pulse[i], right = pulse[i + 1];
+            double curvature = left - 2 * mid + right;
+            double offset = curvature < 0 ? 0.5 * (left - right) / curvature : 0;
+            times[k] = (i + offset) / sampleRate;
+            heights[k] = mid - 0.25 * (left - right) * offset;
+        }
+        return intervalsOf(times, heights);
+    }
+
+    private static Beats intervalsOf(double[] times, double[] heights) {
+        List<Double> accepted = new ArrayList<>();
+        List<Double> at = new ArrayList<>();
+        double previous = Double.NaN;
+        double squares = 0;
+        int pairs = 0;
+        double median = median(times);
+        for (int k = 1; k < times.length; k++) {
+            double ibi = (times[k] - times[k - 1]) * 1000;
+            double reference = Double.isNaN(previous) ? median : previous;
+            boolean plausible = ibi >= MIN_IBI_MS && ibi <= MAX_IBI_MS
+                    && (Double.isNaN(reference) || Math.abs(ibi - reference) <= MAX_JUMP * reference);
+            if (plausible) {
+                if (!Double.isNaN(previous)) {
+                    squares += (ibi - previous) * (ibi - previous);
+                    pairs++;
+                }
+                accepted.add(ibi);
+                at.add(times[k]);
+                previous = ibi;
+            } else {
+                previous = Double.NaN;
+            }
+        }
+        return new Beats(times, heights, accepted.stream().mapToDouble(Double::doubleValue).toArray(),
+                at.stream().mapToDouble(Double::doubleValue).toArray(),
+                pairs == 0 ? Double.NaN : Math.sqrt(squares / pairs), pairs, Math.max(0, times.length - 1));
+    }
+
+    /** Median interval in ms between successive peak times, NaN with fewer than two peaks. */
+    private static double median(double[] times) {
+        if (times.length < 2) {
+            return Double.NaN;
+        }
+        double[] ibis = new double[times.length - 1];
+        for (int k = 1; k < times.length; k++) {
+            ibis[k - 1] = (times[k] - times[k - 1]) * 1000;
+        }
+        Arrays.sort(ibis);
+        return ibis[ibis.length / 2];
+    }
+
+    public double[] peakSeconds() {
+        return peakSeconds;
+    }
+
+    public double[] peakHeights() {
+        return peakHeights;
+    }
+
+    public double[] acceptedIntervalsMs() {
+        return acceptedIbisMs;
+    }
+
+    /** When each accepted interval ended. */
+    public double[] acceptedAtSeconds() {
+        return acceptedAtSeconds;
+    }
+
+    /** Share of all intervals that passed the tests. */
+    public double acceptedShare() {
+        return intervals == 0 ? 0 : (double) acceptedIbisMs.length / intervals;
+    }
+
+    public double sdnnMs() {
+        double mean = Arrays.stream(acceptedIbisMs).average().orElse(Double.NaN);
+        double sum = 0;
+        for (double ibi : acceptedIbisMs) {
+            sum += (ibi - mean) * (ibi - mean);
+        }
+        return Math.sqrt(sum / Math.max(1, acceptedIbisMs.length - 1));
+    }
+
+    public double rmssdMs() {
+        return successiveRms;
+    }
+
+    public int successivePairs() {
+        return successivePairs;
+    }
+}

@@ -1,0 +1,98 @@
+package io.rppg.adapter.signal.dsp;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * Power spectrum of a Hann-windowed, zero-padded signal. Zero padding does not add resolution, but it samples the
+ * spectrum finely enough for a parabola through the top three bins to place the peak within a fraction of a bpm.
+ */
+public final class Spectrum {
+
+    private final double[] power;
+    private final double binHz;
+
+    private Spectrum(double[] power, double binHz) {
+        this.power = power;
+        this.binHz = binHz;
+    }
+
+    public static Spectrum of(double[] signal, double sampleRate, int minimumSize) {
+        int size = Integer.highestOneBit(Math.max(minimumSize, signal.length) - 1) << 1;
+        double[] a = new double[size];
+        double mean = 0;
+        for (double v : signal) {
+            mean += v / signal.length;
+        }
+        for (int i = 0; i < signal.length; i++) {
+            double hann = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / Math.max(1, signal.length - 1));
+            a[i] = (signal[i] - mean) * hann;
+        }
+        new DoubleFFT_1D(size).realForward(a);
+        // realForward packs a[2k] = Re k, a[2k+1] = Im k, and a[1] = Re n/2.
+        double[] power = new double[size / 2 + 1];
+        power[0] = a[0] * a[0];
+        power[size / 2] = a[1] * a[1];
+        for (int k = 1; k < size / 2; k++) {
+            power[k] = a[2 * k] * a[2 * k] + a[2 * k + 1] * a[2 * k + 1];
+        }
+        return new Spectrum(power, sampleRate / size);
+    }
+
+    /** The frequency of the strongest peak between the two limits, refined on a parabola. NaN if there is none. */
+    public double peakHz(double fromHz, double toHz) {
+        int from = Math.max(1, (int) Math.ceil(fromHz / binHz));
+        int to = Math.min(power.length - 2, (int) Math.floor(toHz / binHz));
+        int best = -1;
+        for (int k = from; k <= to; k++) {
+            if (best < 0 || power[k] > power[best]) {
+                best = k;
+            }
+        }
+        if (best < 0) {
+            return Double.NaN;
+        }
+        double left = power[best - 1];
+        double right = power[best + 1];
+        double curvature = left - 2 * power[best] + right;
+        double offset = curvature < 0 ? 0.5 * (left - right) / curvature : 0;
+        return (best + offset) * binHz;
+    }
+
+    /** Power at a frequency, interpolated between bins. */
+    public double powerAt(double hz) {
+        double k = hz / binHz;
+        int lo = (int) Math.floor(k);
+        if (lo < 0 || lo + 1 >= power.length) {
+            return 0;
+        }
+        return power[lo] + (k - lo) * (power[lo + 1] - power[lo]);
+    }
+
+    /** Total power between the two limits. */
+    public double power(double fromHz, double toHz) {
+        int from = Math.max(0, (int) Math.ceil(fromHz / binHz));
+        int to = Math.min(power.length - 1, (int) Math.floor(toHz / binHz));
+        double sum = 0;
+        for (int k = from; k <= to; k++) {
+            sum += power[k];
+        }
+        return sum;
+    }
+
+    /** How far the band's peak stands above the band's mean power: 1 for flat noise, large for one clean tone. */
+    public double prominence(double fromHz, double toHz) {
+        double peak = peakHz(fromHz, toHz);
+        if (Double.isNaN(peak)) {
+            return 0;
+        }
+        double around = power(peak - 0.02, peak + 0.02);
+        int bins = Math.max(1, (int) Math.floor(0.04 / binHz) + 1);
+        int bandBins = Math.max(1, (int) Math.floor((toHz - fromHz) / binHz) + 1);
+        double mean = power(fromHz, toHz) / bandBins;
+        return mean == 0 ? 0 : around / bins / mean;
+    }
+
+    public double binHz() {
+        return binHz;
+    }
+}

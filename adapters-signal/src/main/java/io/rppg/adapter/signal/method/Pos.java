@@ -1,0 +1,46 @@
+package io.rppg.adapter.signal.method;
+
+/**
+ * Wang et al. 2017, "Algorithmic principles of remote PPG" (plane orthogonal to skin): in 1.6 s windows the
+ * mean-normalised colour is projected on two axes orthogonal to the skin tone, tuned against each other so that
+ * intensity and specular changes cancel, and the windows are overlap-added.
+ */
+public final class Pos implements RppgMethod {
+
+    private static final double WINDOW_SECONDS = 1.6;
+
+    @Override
+    public String name() {
+        return "pos";
+    }
+
+    @Override
+    public double[] pulse(RgbTrace trace) {
+        int n = trace.length();
+        int window = Windows.length(WINDOW_SECONDS, trace);
+        double[] out = new double[n];
+        for (int start = 0; start + window <= n; start++) {
+            double[] r = Windows.normalised(trace.red(), start, start + window);
+            double[] g = Windows.normalised(trace.green(), start, start + window);
+            double[] b = Windows.normalised(trace.blue(), start, start + window);
+            double[] s1 = new double[window];
+            double[] s2 = new double[window];
+            for (int i = 0; i < window; i++) {
+                s1[i] = g[i] - b[i];
+                s2[i] = -2 * r[i] + g[i] + b[i];
+            }
+            double sd2 = Windows.std(s2);
+            double alpha = sd2 == 0 ? 0 : Windows.std(s1) / sd2;
+            double[] h = new double[window];
+            for (int i = 0; i < window; i++) {
+                h[i] = s1[i] + alpha * s2[i];
+            }
+            double mean = Windows.mean(h, 0, window);
+            // h falls as blood volume rises; turn it so that every method's pulse rises with blood volume.
+            for (int i = 0; i < window; i++) {
+                out[start + i] -= h[i] - mean;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,188 @@
+package io.rppg.adapter.signal.video;
+
+import io.rppg.domain.vitals.FailureCode;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Streams the pictures of a video file one at a time, as decoded planar YUV without any colour conversion.
+ * Pictures in a format that is not 8-bit planar YUV (10-bit HEVC, RGB codecs, ...) are converted to 4:2:0 first.
+ */
+public final class VideoReader implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VideoReader.class);
+    private static final Set<Integer> PLANAR_8_BIT = Set.of(
+            avutil.AV_PIX_FMT_YUV420P, avutil.AV_PIX_FMT_YUVJ420P,
+            avutil.AV_PIX_FMT_YUV422P, avutil.AV_PIX_FMT_YUVJ422P,
+            avutil.AV_PIX_FMT_YUV444P, avutil.AV_PIX_FMT_YUVJ444P);
+
+    static {
+        // FFmpeg prints every opened stream's layout to stderr by default; only its errors are of interest here.
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
+    private final FFmpegFrameGrabber grabber;
+    private final Orientation orientation;
+    private final YuvPicture picture = new YuvPicture();
+    private final double nominalFrameRate;
+    private long picturesRead;
+    private long lastTimestamp = Long.MIN_VALUE;
+    private SwsContext converter;
+    private AVFrame converted;
+
+    private VideoReader(FFmpegFrameGrabber grabber) {
+        this.grabber = grabber;
+        this.orientation = Orientation.fromDisplayRotation(grabber.getDisplayRotation());
+        double rate = grabber.getFrameRate();
+        this.nominalFrameRate = rate > 1 && rate < 1000 ? rate : 30;
+    }
+
+    /** Opens a video file; a file FFmpeg cannot open, or one without pictures, is an unusable video. */
+    public static VideoReader open(Path file) throws UnusableVideoException {
+        if (!Files.isRegularFile(file)) {
+            throw new UnusableVideoException(FailureCode.UNREADABLE_VIDEO, "The video file could not be read: no such file");
+        }
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        try {
+            // RAW leaves the decoded planes alone and hands over the AVFrame: no conversion to BGR is paid for.
+            grabber.setImageMode(FrameGrabber.ImageMode.RAW);
+            grabber.start();
+        } catch (FrameGrabber.Exception e) {
+            closeQuietly(grabber);
+            String message = String.valueOf(e.getMessage());
+            if (message.toLowerCase(Locale.ROOT).contains("unsupported") || message.contains("find_decoder")) {
+                throw new UnusableVideoException(FailureCode.UNSUPPORTED_FORMAT,
+                        FailureCode.UNSUPPORTED_FORMAT.defaultMessage() + " (" + message + ")");
+            }
+            throw new UnusableVideoException(FailureCode.UNREADABLE_VIDEO,
+                    "The video file could not be read: it is damaged or not a video");
+        }
+        if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+            closeQuietly(grabber);
+            throw new UnusableVideoException(FailureCode.UNSUPPORTED_FORMAT, "The file holds no video stream");
+        }
+        return new VideoReader(grabber);
+    }
+
+    public Orientation orientation() {
+        return orientation;
+    }
+
+    public String codecName() {
+        return grabber.getVideoCodecName();
+    }
+
+    /**
+     * The next picture, or null at the end of the stream. A decoding error after some pictures ends the stream
+     * (a truncated upload keeps what it has); before any picture it makes the video unreadable.
+     */
+    public YuvPicture next() throws UnusableVideoException {
+        Frame frame;
+        AVFrame decoded;
+        do {
+            try {
+                frame = grabber.grabFrame(false, true, true, false, false);
+            } catch (FrameGrabber.Exception e) {
+                if (picturesRead == 0) {
+                    throw new UnusableVideoException(FailureCode.UNREADABLE_VIDEO,
+                            "The video file could not be read: its pictures cannot be decoded");
+                }
+                LOG.warn("Decoding stopped after {} pictures: {}", picturesRead, e.getMessage());
+                return null;
+            }
+            if (frame == null) {
+                return null;
+            }
+            decoded = frame.opaque instanceof AVFrame avFrame && avFrame.width() > 0 ? avFrame : null;
+        } while (decoded == null);
+        fill(decoded.format() >= 0 && PLANAR_8_BIT.contains(decoded.format()) ? decoded : toYuv420(decoded), decoded);
+        picture.timestampMicros = timestampOf(frame);
+        picturesRead++;
+        return picture;
+    }
+
+    /** Timestamps that are missing or run backwards are replaced by the nominal frame spacing. */
+    private long timestampOf(Frame frame) {
+        long stamp = frame.timestamp;
+        long spacing = Math.round(1_000_000 / nominalFrameRate);
+        if (lastTimestamp != Long.MIN_VALUE && (stamp <= lastTimestamp || stamp > lastTimestamp + 10_000_000L)) {
+            stamp = lastTimestamp + spacing;
+        } else if (lastTimestamp == Long.MIN_VALUE && stamp < 0) {
+            stamp = 0;
+        }
+        lastTimestamp = stamp;
+        return stamp;
+    }
+
+    private void fill(AVFrame planes, AVFrame decoded) {
+        int format = planes.format();
+        picture.width = planes.width();
+        picture.height = planes.height();
+        boolean is420 = format == avutil.AV_PIX_FMT_YUV420P || format == avutil.AV_PIX_FMT_YUVJ420P;
+        boolean is444 = format == avutil.AV_PIX_FMT_YUV444P || format == avutil.AV_PIX_FMT_YUVJ444P;
+        picture.chromaShiftX = is444 ? 0 : 1;
+        picture.chromaShiftY = is420 ? 1 : 0;
+        for (int i = 0; i < 3; i++) {
+            int rows = i == 0 ? picture.height : (picture.height + (1 << picture.chromaShiftY) - 1) >> picture.chromaShiftY;
+            picture.strides[i] = planes.linesize(i);
+            picture.planes[i] = planes.data(i).capacity((long) rows * planes.linesize(i)).asByteBuffer();
+        }
+        picture.lumaPointer = planes.data(0);
+        boolean fullRange = format == avutil.AV_PIX_FMT_YUVJ420P || format == avutil.AV_PIX_FMT_YUVJ422P
+                || format == avutil.AV_PIX_FMT_YUVJ444P || decoded.color_range() == avutil.AVCOL_RANGE_JPEG;
+        // A converted picture leaves swscale in its default BT.601 limited range.
+        boolean bt709 = planes == decoded && decoded.colorspace() == avutil.AVCOL_SPC_BT709;
+        picture.matrix = ColourMatrix.of(bt709, planes == decoded && fullRange);
+    }
+
+    private AVFrame toYuv420(AVFrame decoded) {
+        int w = decoded.width();
+        int h = decoded.height();
+        if (converted == null || converted.width() != w || converted.height() != h) {
+            if (converted != null) {
+                avutil.av_frame_free(converted);
+            }
+            converted = avutil.av_frame_alloc();
+            converted.format(avutil.AV_PIX_FMT_YUV420P).width(w).height(h);
+            if (avutil.av_frame_get_buffer(converted, 32) < 0) {
+                throw new IllegalStateException("could not allocate a " + w + "x" + h + " picture");
+            }
+        }
+        converter = swscale.sws_getCachedContext(converter, w, h, decoded.format(), w, h, avutil.AV_PIX_FMT_YUV420P,
+                swscale.SWS_BILINEAR, null, null, (DoublePointer) null);
+        swscale.sws_scale_frame(converter, converted, decoded);
+        return converted;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(grabber);
+        if (converter != null) {
+            swscale.sws_freeContext(converter);
+        }
+        if (converted != null) {
+            avutil.av_frame_free(converted);
+        }
+    }
+
+    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.close();
+        } catch (FrameGrabber.Exception e) {
+            LOG.debug("Closing the grabber failed", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.rppg.adapter.signal;
+
+import io.rppg.adapter.signal.fixture.FaceVideoGenerator;
+import io.rppg.adapter.signal.fixture.FaceVideoSpec;
+import io.rppg.adapter.signal.fixture.FaceVideoTruth;
+import io.rppg.adapter.signal.fixture.VideoContainer;
+import io.rppg.domain.vitals.AnalysisOutcome;
+import io.rppg.domain.vitals.Vitals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class OrientationAndBreathingTest {
+
+    @TempDir
+    static Path dir;
+
+    /** Phones store portrait video turned; the cascade only finds upright faces, so this fails without the turn. */
+    @ParameterizedTest(name = "turned by {0}")
+    @ValueSource(ints = {90, 180, 270})
+    void facesStoredTurnedAreMeasured(int rotation) {
+        FaceVideoSpec spec = FaceVideoSpec.defaults().withSize(240, 320).withSeconds(10).turnedBy(rotation)
+                .withSeed(30 + rotation);
+        Vitals vitals = measure(spec, "turned-" + rotation + ".mp4", "green");
+        assertThat(vitals.heartRate().beatsPerMinute()).isCloseTo(spec.heartRateBpm(), within(3.0));
+    }
+
+    @ParameterizedTest(name = "{0} breaths/min, motion {1}")
+    @CsvSource({"8, 0.0", "15, 0.03", "25, 0.06"})
+    void breathingRateWithinTwoBreathsPerMinute(double breaths, double motion) {
+        FaceVideoSpec spec = FaceVideoSpec.defaults().withSeconds(20).withBreathing(breaths).withMotion(motion)
+                .withHeartRate(64 + breaths).withSeed((long) breaths);
+        Vitals vitals = measure(spec, "breathing-" + (int) breaths + ".mp4", "pos");
+        assertThat(vitals.respiratoryRate().value()).isPresent();
+        assertThat(vitals.respiratoryRate().value().orElseThrow().breathsPerMinute()).isCloseTo(breaths, within(2.0));
+    }
+
+    /** Lossless video: beat timing is limited by the pulse itself, not by the codec (lossy codecs inflate SDNN). */
+    @Test
+    void variabilityFollowsTheDrawnBeats() {
+        FaceVideoSpec spec = FaceVideoSpec.defaults().withSeconds(30).withHeartRate(62).withSdnn(60)
+                .in(VideoContainer.MKV_FFV1).withSeed(41);
+        Path video = dir.resolve("hrv.mkv");
+        FaceVideoTruth truth = FaceVideoGenerator.render(spec, video);
+        Vitals vitals = analysed(video, "pos");
+        assertThat(vitals.heartRateVariability().value()).isPresent();
+        assertThat(vitals.heartRateVariability().value().orElseThrow().sdnnMs()).isCloseTo(truth.sdnnMs(),
+                within(0.25 * truth.sdnnMs()));
+    }
+
+    /** No figure is better than a wrong one: a tiny, noisy face must not yield HRV. */
+    @Test
+    void variabilityIsNotClaimedFromAWeakPulse() {
+        FaceVideoSpec spec = FaceVideoSpec.defaults().withSeconds(12).withSize(200, 150).withPulseStrength(0.004)
+                .withNoise(5).withSeed(42);
+        Vitals vitals = measure(spec, "weak.mp4", "pos");
+        assertThat(vitals.heartRateVariability().reasonMissing()).isPresent();
+        assertThat(vitals.confidence().value()).isLessThan(0.5);
+    }
+
+    private static Vitals measure(FaceVideoSpec spec, String name, String method) {
+        Path video = dir.resolve(name);
+        FaceVideoGenerator.render(spec, video);
+        return analysed(video, method);
+    }
+
+    private static Vitals analysed(Path video, String method) {
+        AnalysisOutcome outcome = RppgSignalEngine.withMethod(method).analyze(video);
+        assertThat(outcome).isInstanceOf(AnalysisOutcome.Measured.class);
+        return ((AnalysisOutcome.Measured) outcome).vitals();
+    }
+}
