@@ -56,7 +56,7 @@ class HeartRateAccuracyTest {
         Path video = dir.resolve("hr-" + spec.seed() + "." + spec.container().extension());
         FaceVideoTruth truth = FaceVideoGenerator.render(spec, video);
 
-        AnalysisOutcome outcome = RppgSignalEngine.withMethod(method).analyze(video);
+        AnalysisOutcome outcome = RppgSignalEngineAdapter.withMethod(method).analyze(video);
 
         assertThat(outcome).isInstanceOf(AnalysisOutcome.Measured.class);
         Vitals vitals = ((AnalysisOutcome.Measured) outcome).vitals();

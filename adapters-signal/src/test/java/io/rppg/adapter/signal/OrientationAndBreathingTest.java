@@ -72,7 +72,7 @@ class OrientationAndBreathingTest {
     }
 
     private static Vitals analysed(Path video, String method) {
-        AnalysisOutcome outcome = RppgSignalEngine.withMethod(method).analyze(video);
+        AnalysisOutcome outcome = RppgSignalEngineAdapter.withMethod(method).analyze(video);
         assertThat(outcome).isInstanceOf(AnalysisOutcome.Measured.class);
         return ((AnalysisOutcome.Measured) outcome).vitals();
     }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class UnusableVideoTest {
 
-    private final RppgSignalEngine engine = RppgSignalEngine.withMethod("pos");
+    private final RppgSignalEngineAdapter engine = RppgSignalEngineAdapter.withMethod("pos");
 
     @TempDir
     Path dir;

@@ -297,7 +297,9 @@ class ScanPipelineIntegrationTest {
 
     /** Imported, not annotated: component scans of other test contexts must not pick it up. */
     static class Engine {
+        /** Primary: it stands in for the platform's real engine, which is in the context too. */
         @Bean
+        @org.springframework.context.annotation.Primary
         MarkedVideoSignalEngine markedVideoSignalEngine() {
             return new MarkedVideoSignalEngine();
         }

@@ -1,6 +1,6 @@
 package io.rppg.adapter.signal.cli;
 
-import io.rppg.adapter.signal.RppgSignalEngine;
+import io.rppg.adapter.signal.RppgSignalEngineAdapter;
 import io.rppg.adapter.signal.SignalEngineConfig;
 import io.rppg.adapter.signal.method.RppgMethods;
 import io.rppg.application.port.out.SignalEnginePort;
@@ -58,7 +58,7 @@ public final class AnalyzeCommand {
         }
         SignalEnginePort engine;
         try {
-            engine = new RppgSignalEngine(SignalEngineConfig.withMethod(method));
+            engine = new RppgSignalEngineAdapter(SignalEngineConfig.withMethod(method));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage() + "\n" + USAGE);
             return 2;

@@ -1,6 +1,6 @@
 package io.rppg.adapter.signal.benchmark;
 
-import io.rppg.adapter.signal.RppgSignalEngine;
+import io.rppg.adapter.signal.RppgSignalEngineAdapter;
 import io.rppg.adapter.signal.fixture.FaceVideoGenerator;
 import io.rppg.adapter.signal.fixture.FaceVideoSpec;
 import io.rppg.adapter.signal.fixture.FaceVideoTruth;
@@ -47,7 +47,7 @@ class EngineBenchmark {
         }
         System.out.println("method  HR-MAE  HR-RMSE  RR-MAE(n)  SDNN-err(n)  failed  x-realtime  frames/s");
         for (String method : RppgMethods.names()) {
-            RppgSignalEngine engine = RppgSignalEngine.withMethod(method);
+            RppgSignalEngineAdapter engine = RppgSignalEngineAdapter.withMethod(method);
             double hrAbs = 0, hrSq = 0, rrAbs = 0, sdnnAbs = 0, seconds = 0, frames = 0;
             int hrN = 0, rrN = 0, sdnnN = 0, failed = 0;
             long started = System.nanoTime();
@@ -91,7 +91,7 @@ class EngineBenchmark {
         Path file = dir.resolve("speed-640x480.mp4");
         FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(30).withSize(640, 480).withMotion(0.03)
                 .withSeed(200), file);
-        RppgSignalEngine engine = RppgSignalEngine.withMethod("pos");
+        RppgSignalEngineAdapter engine = RppgSignalEngineAdapter.withMethod("pos");
         engine.analyze(file);
         decodeOnly(file);
         double decode = Double.MAX_VALUE, analyse = Double.MAX_VALUE;

@@ -17,9 +17,9 @@ import java.util.Locale;
  * The signal engine: face video in, vitals or the reason there are none out. Safe to call from several threads;
  * each call has its own decoder and detector.
  */
-public final class RppgSignalEngine implements SignalEnginePort {
+public final class RppgSignalEngineAdapter implements SignalEnginePort {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RppgSignalEngine.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RppgSignalEngineAdapter.class);
     /** Gaps in the face longer than this split the trace; the longest piece is analysed. */
     private static final double MAX_GAP_SECONDS = 0.5;
     private static final double MIN_FACE_SHARE = 0.5;
@@ -30,15 +30,15 @@ public final class RppgSignalEngine implements SignalEnginePort {
     private final SkinTraceReader reader;
     private final VitalsEstimator estimator;
 
-    public RppgSignalEngine(SignalEngineConfig config) {
+    public RppgSignalEngineAdapter(SignalEngineConfig config) {
         this.config = config;
         this.reader = new SkinTraceReader(config);
         this.estimator = new VitalsEstimator(RppgMethods.named(config.method()));
     }
 
     /** An engine with the default settings and the named method ({@code pos}, {@code chrom}, {@code green}). */
-    public static RppgSignalEngine withMethod(String method) {
-        return new RppgSignalEngine(SignalEngineConfig.withMethod(method));
+    public static RppgSignalEngineAdapter withMethod(String method) {
+        return new RppgSignalEngineAdapter(SignalEngineConfig.withMethod(method));
     }
 
     @Override
