@@ -61,6 +61,10 @@ class OpenApiCoverageTest extends PlatformTest {
         assertThat(spec.at("/paths/~1clientgeturl/post/responses/429/content/application~1json/schema/$ref")
                 .asString()).endsWith("/NervoscanError");
 
+        // Models are named as the JSON is written, in snake_case.
+        assertThat(spec.at("/components/schemas/PlanRequest/properties").propertyNames())
+                .contains("monthly_scans", "requests_per_minute").doesNotContain("monthlyScans");
+
         assertThat(json(get("/v3/api-docs/v1")).get("paths").propertyNames())
                 .contains("/api/v1/scan-session").doesNotContain("/api/v1/admin/plans", "/clientlogin");
         assertThat(json(get("/v3/api-docs/nervoscan")).get("paths").propertyNames())

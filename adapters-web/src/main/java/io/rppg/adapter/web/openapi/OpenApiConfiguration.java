@@ -2,6 +2,9 @@ package io.rppg.adapter.web.openapi;
 
 import io.rppg.adapter.web.error.ApiSurface;
 import io.rppg.adapter.web.security.SecurityConfiguration;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -62,6 +65,15 @@ public class OpenApiConfiguration {
                         .addSchemas(schemaName(ApiSurface.NERVOSCAN), nervoscanError())
                         .addSchemas(schemaName(ApiSurface.V2), v2Error()))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    /**
+     * The platform writes JSON in snake_case ({@code spring.jackson.property-naming-strategy}); springdoc reads
+     * models with its own mapper, so it is told the same.
+     */
+    @Bean
+    ModelResolver snakeCaseModels() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
     @Bean
