@@ -21,6 +21,14 @@ public final class MetricNames {
     public static final String SCANS_FAILED = "rppg.scans.failed";
     /** Timer: from upload accepted to result stored. */
     public static final String SCAN_PROCESSING = "rppg.scan.processing";
+    /** Timer: how long the worker's attempt that ended the scan took (decoding and analysis). */
+    public static final String SCAN_ANALYSIS = "rppg.scan.analysis";
+    /** Timer: from upload accepted to the start of the worker's attempt that ended the scan. */
+    public static final String SCAN_QUEUE_WAIT = "rppg.scan.queue_wait";
+    /** Gauge: uploads being received right now. */
+    public static final String UPLOADS_IN_FLIGHT = "rppg.uploads.in_flight";
+    /** Distribution summary (bytes): size of each received upload. Tag: {@link #SURFACE}. */
+    public static final String UPLOAD_SIZE = "rppg.uploads.size";
 
     /** Tag: the API surface, {@code v1}, {@code nervoscan} or {@code v2}. */
     public static final String SURFACE = "surface";
