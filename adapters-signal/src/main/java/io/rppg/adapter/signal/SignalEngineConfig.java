@@ -5,7 +5,7 @@ import io.rppg.adapter.signal.method.RppgMethods;
 /**
  * How the engine runs.
  *
- * @param method              the rPPG method by name: {@code pos}, {@code chrom} or {@code green}
+ * @param method              the rPPG method by name: {@code pos}, {@code chrom}, {@code green}, {@code lgi} or {@code pbv}
  * @param detectionInterval   run the face detector on every n-th picture and track the box in between
  * @param facePatienceSeconds how long the face may go undetected before the pictures count as faceless
  * @param maxAnalysedSeconds  pictures after this many seconds are not decoded: bounds time and memory

@@ -67,7 +67,7 @@ public final class VerticalMotion {
         return refined;
     }
 
-    /** Mean luma of each upright row of the middle half of the face box, top to bottom. */
+    /** Summed luma of each upright row of the middle half of the face box, top to bottom. */
     private static double[] profile(YuvPicture picture, Box box, Orientation orientation) {
         ByteBuffer luma = picture.plane(0);
         int stride = picture.stride(0);
@@ -83,17 +83,18 @@ public final class VerticalMotion {
         if (alongRows) {
             int from = x0 + (x1 - x0) / 4;
             int to = x1 - (x1 - x0) / 4;
+            // Every other column: the profile is an average, and half the columns give it just as well.
             for (int y = y0; y < y1; y++) {
                 int sum = 0;
-                for (int x = from; x < to; x++) {
+                for (int x = from; x < to; x += 2) {
                     sum += luma.get(y * stride + x) & 0xFF;
                 }
-                profile[y - y0] = (double) sum / (to - from);
+                profile[y - y0] = sum;
             }
         } else {
             int from = y0 + (y1 - y0) / 4;
             int to = y1 - (y1 - y0) / 4;
-            for (int y = from; y < to; y++) {
+            for (int y = from; y < to; y += 2) {
                 for (int x = x0; x < x1; x++) {
                     profile[x - x0] += luma.get(y * stride + x) & 0xFF;
                 }
