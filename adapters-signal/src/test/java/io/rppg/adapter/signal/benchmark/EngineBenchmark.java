@@ -38,6 +38,25 @@ class EngineBenchmark {
             }
         }
         speedCase(dir);
+        memoryCase(dir);
+    }
+
+    /** Peak heap while analysing 10 s and 60 s of the same scene: the engine keeps numbers, not pictures. */
+    private static void memoryCase(Path dir) {
+        RppgSignalEngine engine = RppgSignalEngine.withMethod("pos");
+        for (int seconds : new int[]{10, 60}) {
+            Path file = dir.resolve("memory-" + seconds + ".mp4");
+            FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(seconds).withSize(640, 480).withSeed(300), file);
+            System.gc();
+            List<java.lang.management.MemoryPoolMXBean> pools = java.lang.management.ManagementFactory
+                    .getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+            pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+            AnalysisOutcome outcome = engine.analyze(file);
+            long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            System.out.printf(Locale.ROOT, "memory: %d s of 640x480 -> peak heap %.0f MB (%s)%n", seconds, peak / 1e6,
+                    brief(outcome));
+        }
     }
 
     private static void accuracy(Path dir, VideoContainer container) {
