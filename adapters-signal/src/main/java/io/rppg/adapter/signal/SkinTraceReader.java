@@ -76,8 +76,12 @@ final class SkinTraceReader {
     private void decode(VideoReader reader, BlockingQueue<YuvPicture> free, BlockingQueue<YuvPicture> decoded,
                         FutureTask<SkinTrace> reduction) throws UnusableVideoException, InterruptedException {
         long first = Long.MIN_VALUE;
+        long deadline = System.nanoTime() + (long) (config.maxProcessingSeconds() * 1e9);
         YuvPicture picture;
         while ((picture = reader.next()) != null) {
+            if (System.nanoTime() > deadline) {
+                throw new AnalysisTimeout("analysis exceeded its budget of " + config.maxProcessingSeconds() + " s");
+            }
             if (first == Long.MIN_VALUE) {
                 first = picture.timestampMicros();
             }
@@ -140,6 +144,13 @@ final class SkinTraceReader {
         if (skin.pixels() > 0) {
             trace.picturesWithFace++;
             trace.add(seconds, skin.red(), skin.green(), skin.blue(), position, skin.luma());
+        }
+    }
+
+    /** The analysis ran out of time: a fault of the platform's capacity, not of the video. */
+    static final class AnalysisTimeout extends RuntimeException {
+        AnalysisTimeout(String message) {
+            super(message);
         }
     }
 
