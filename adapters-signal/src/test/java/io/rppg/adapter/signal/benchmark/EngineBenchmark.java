@@ -93,7 +93,7 @@ class EngineBenchmark {
                 details.add(String.format(Locale.ROOT,
                         "  %-5s truth HR %5.1f RR %4.1f SDNN %5.1f %-6s motion %.2f drift %.1f -> %s", method,
                         truth.heartRateBpm(), truth.breathsPerMinute(), truth.sdnnMs(), specs.get(i).tone(),
-                        specs.get(i).motionPixels(), specs.get(i).lightingDrift(), brief(outcome)));
+                        specs.get(i).swayFraction(), specs.get(i).lightingDrift(), brief(outcome)));
                 if (!(outcome instanceof AnalysisOutcome.Measured measured)) {
                     failed++;
                     continue;
