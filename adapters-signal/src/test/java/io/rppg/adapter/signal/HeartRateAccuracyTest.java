@@ -62,6 +62,5 @@ class HeartRateAccuracyTest {
         Vitals vitals = ((AnalysisOutcome.Measured) outcome).vitals();
         assertThat(vitals.heartRate().beatsPerMinute()).isCloseTo(truth.heartRateBpm(), within(3.0));
         assertThat(vitals.method()).isEqualTo(method);
-        assertThat(vitals.confidence().value()).isGreaterThan(0.2);
     }
 }

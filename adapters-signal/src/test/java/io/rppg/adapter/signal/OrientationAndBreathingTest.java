@@ -55,14 +55,17 @@ class OrientationAndBreathingTest {
                 within(0.25 * truth.sdnnMs()));
     }
 
-    /** No figure is better than a wrong one: a tiny, noisy face must not yield HRV. */
+    /** No figure is better than a wrong one: a tiny, noisy face must not yield HRV, and must lower confidence. */
     @Test
-    void variabilityIsNotClaimedFromAWeakPulse() {
-        FaceVideoSpec spec = FaceVideoSpec.defaults().withSeconds(12).withSize(200, 150).withPulseStrength(0.004)
+    void weakPulseGivesNoVariabilityAndLessConfidence() {
+        FaceVideoSpec clean = FaceVideoSpec.defaults().withSeconds(12).in(VideoContainer.MKV_FFV1).withSeed(43);
+        FaceVideoSpec weak = FaceVideoSpec.defaults().withSeconds(12).withSize(200, 150).withPulseStrength(0.004)
                 .withNoise(5).withSeed(42);
-        Vitals vitals = measure(spec, "weak.mp4", "pos");
-        assertThat(vitals.heartRateVariability().reasonMissing()).isPresent();
-        assertThat(vitals.confidence().value()).isLessThan(0.5);
+        Vitals good = measure(clean, "clean.mkv", "pos");
+        Vitals poor = measure(weak, "weak.mp4", "pos");
+        assertThat(poor.heartRateVariability().reasonMissing()).isPresent();
+        assertThat(good.confidence().value()).isGreaterThan(0.6);
+        assertThat(poor.confidence().value()).isLessThan(0.5).isLessThan(good.confidence().value() - 0.2);
     }
 
     private static Vitals measure(FaceVideoSpec spec, String name, String method) {

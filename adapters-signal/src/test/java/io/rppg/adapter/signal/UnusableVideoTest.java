@@ -25,6 +25,11 @@ class UnusableVideoTest {
     }
 
     @Test
+    void faceThatLeavesIsLost() {
+        assertFailure(engine.analyze(UnusableVideos.faceLeaves(dir.resolve("leaves.mov"))), FailureCode.FACE_LOST);
+    }
+
+    @Test
     void twoSecondsAreTooShort() {
         assertFailure(engine.analyze(UnusableVideos.twoSeconds(dir.resolve("short.mp4"))), FailureCode.VIDEO_TOO_SHORT);
     }

@@ -71,21 +71,26 @@ public final class AnalyzeCommand {
             }
             long started = System.nanoTime();
             JsonLine line = new JsonLine().string("file", video.toString());
+            String text;
             try {
                 AnalysisOutcome outcome = engine.analyze(video);
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 if (outcome instanceof AnalysisOutcome.Measured measured) {
                     vitals(line, measured.vitals(), millis);
+                    text = readable(video, measured.vitals(), millis);
                 } else {
                     failures++;
-                    failure(line, ((AnalysisOutcome.Unusable) outcome).failure(), millis);
+                    AnalysisFailure failure = ((AnalysisOutcome.Unusable) outcome).failure();
+                    failure(line, failure, millis);
+                    text = video + "\n  failed: " + failure.code() + " - " + failure.message();
                 }
             } catch (SignalEnginePort.SignalEngineFault e) {
                 failures++;
                 line.string("code", "PROCESSING_ERROR").string("error", e.getMessage())
                         .number("processing_time_ms", (System.nanoTime() - started) / 1_000_000.0);
+                text = video + "\n  failed: PROCESSING_ERROR - " + e.getMessage();
             }
-            out.println(json ? line.toString() : readable(line.toString()));
+            out.println(json ? line.toString() : text);
         }
         return failures == 0 ? 0 : 1;
     }
@@ -125,9 +130,24 @@ public final class AnalyzeCommand {
                 .number("processing_time_ms", millis);
     }
 
-    /** One figure per line for people; the same content as the JSON. */
-    private static String readable(String json) {
-        return json.replace("{", "{\n  ").replace(",\"", ",\n  \"");
+    /** One figure per line for people. */
+    private static String readable(Path video, Vitals v, long millis) {
+        StringBuilder text = new StringBuilder(video.toString()).append('\n');
+        text.append(String.format(Locale.ROOT, "  heart rate        %.1f bpm%n", v.heartRate().beatsPerMinute()));
+        text.append("  respiratory rate  ").append(v.respiratoryRate().value()
+                .map(r -> String.format(Locale.ROOT, "%.1f breaths/min", r.breathsPerMinute()))
+                .orElseGet(() -> "not measured: " + v.respiratoryRate().reasonMissing().orElse(""))).append('\n');
+        text.append("  HRV               ").append(v.heartRateVariability().value()
+                .map(h -> String.format(Locale.ROOT, "SDNN %.1f ms, RMSSD %.1f ms over %d beats", h.sdnnMs(),
+                        h.rmssdMs(), h.beats()))
+                .orElseGet(() -> "not measured: " + v.heartRateVariability().reasonMissing().orElse(""))).append('\n');
+        text.append("  blood pressure    not measured: this platform does not estimate it from face video\n");
+        text.append(String.format(Locale.ROOT, "  signal quality    SNR %.1f dB, stability %.2f, periodicity %.2f%n",
+                v.signalQuality().snrDb(), v.signalQuality().stability(), v.signalQuality().periodicity()));
+        text.append(String.format(Locale.ROOT, "  confidence        %.2f%n", v.confidence().value()));
+        text.append(String.format(Locale.ROOT, "  method %s, %.1f s of face in %d frames, %d ms", v.method(),
+                v.analysedSeconds(), v.framesAnalysed(), millis));
+        return text.toString();
     }
 
     private static double round(double value) {

@@ -1,13 +1,16 @@
 package io.rppg.adapter.signal.dsp;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Breathing rate from several slow modulations at once: the face's vertical movement, the pulse amplitude and the
- * beat intervals (respiratory sinus arrhythmia). The skin's baseline brightness is left out: lighting drift
- * swamps it. Each source's spectrum
- * over 0.1-0.5 Hz is normalised and weighted by how clearly it shows one tone; the sum's peak is the rate.
+ * beat intervals (respiratory sinus arrhythmia). Each source names the clearest tone of its 0.1-0.5 Hz spectrum;
+ * sources without a clear tone are ignored. Of three or more the median rate wins, so that one source led astray
+ * (intervals interpolated across rejected beats, amplitudes following the lighting) cannot decide alone; of fewer,
+ * the first added, which callers make the most direct one (head motion).
+ * The skin's baseline brightness is left out: lighting drift swamps it.
  */
 public final class Respiration {
 
@@ -15,8 +18,10 @@ public final class Respiration {
     public static final double TO_HZ = 0.5;
     private static final double RATE = 4;
 
-    private final List<Spectrum> sources = new ArrayList<>();
-    private final List<Double> weights = new ArrayList<>();
+    private record Tone(double hz, double prominence) {
+    }
+
+    private final List<Tone> tones = new ArrayList<>();
 
     /** Adds a source sampled uniformly at {@code sampleRate}; it is averaged down to 4 Hz first. */
     public Respiration addUniform(double[] signal, double sampleRate) {
@@ -29,7 +34,12 @@ public final class Respiration {
         }
         double rate = sampleRate / factor;
         BandPass band = new BandPass(FROM_HZ * 0.8, TO_HZ * 1.2, rate);
-        return add(Spectrum.of(band.apply(band.apply(decimated)), rate, 4096));
+        Spectrum spectrum = Spectrum.of(band.apply(band.apply(decimated)), rate, 4096);
+        double hz = spectrum.peakHz(FROM_HZ, TO_HZ);
+        if (!Double.isNaN(hz)) {
+            tones.add(new Tone(hz, spectrum.prominence(FROM_HZ, TO_HZ)));
+        }
+        return this;
     }
 
     /** Adds a source known at irregular times (one value per beat). */
@@ -41,45 +51,20 @@ public final class Respiration {
         return uniform.length < 16 ? this : addUniform(uniform, RATE);
     }
 
-    private Respiration add(Spectrum spectrum) {
-        double prominence = spectrum.prominence(FROM_HZ, TO_HZ);
-        double total = spectrum.power(FROM_HZ, TO_HZ);
-        if (total > 0 && Double.isFinite(prominence)) {
-            sources.add(spectrum);
-            weights.add(prominence * prominence / total);
-        }
-        return this;
-    }
-
-    /** Breaths per minute, or NaN when no source shows a clear breathing tone. */
+    /**
+     * Breaths per minute, or NaN when no source shows a tone standing {@code minimumProminence} times above its
+     * band's mean power.
+     */
     public double breathsPerMinute(double minimumProminence) {
-        if (sources.isEmpty()) {
+        List<Tone> clear = tones.stream().filter(t -> t.prominence() >= minimumProminence).toList();
+        if (clear.isEmpty()) {
             return Double.NaN;
         }
-        double step = 0.002;
-        double[] fused = new double[(int) Math.round((TO_HZ - FROM_HZ) / step) + 1];
-        for (int k = 0; k < fused.length; k++) {
-            double f = FROM_HZ + k * step;
-            for (int s = 0; s < sources.size(); s++) {
-                fused[k] += weights.get(s) * sources.get(s).powerAt(f);
-            }
+        if (clear.size() >= 3) {
+            List<Tone> byRate = clear.stream().sorted(Comparator.comparingDouble(Tone::hz)).toList();
+            return byRate.get(byRate.size() / 2).hz() * 60;
         }
-        // Slow drift rises towards the band's lower edge; only a true peak inside the band is a breathing rate.
-        double best = Double.NaN;
-        double bestPower = 0;
-        for (int k = 1; k < fused.length - 1; k++) {
-            if (fused[k] > fused[k - 1] && fused[k] >= fused[k + 1] && fused[k] > bestPower) {
-                bestPower = fused[k];
-                best = FROM_HZ + k * step;
-            }
-        }
-        double mean = 0;
-        for (double v : fused) {
-            mean += v / fused.length;
-        }
-        if (Double.isNaN(best) || mean <= 0 || bestPower / mean < minimumProminence) {
-            return Double.NaN;
-        }
-        return best * 60;
+        // Sources are added in order of trust; with fewer than three, the most trusted clear one decides.
+        return clear.get(0).hz() * 60;
     }
 }

@@ -38,13 +38,17 @@ public final class Spectrum {
         return new Spectrum(power, sampleRate / size);
     }
 
-    /** The frequency of the strongest peak between the two limits, refined on a parabola. NaN if there is none. */
+    /**
+     * The frequency of the strongest local maximum between the two limits, refined on a parabola; NaN if there is
+     * none. Power that keeps rising past a limit is drift or a neighbouring band, not a peak of this one.
+     */
     public double peakHz(double fromHz, double toHz) {
         int from = Math.max(1, (int) Math.ceil(fromHz / binHz));
         int to = Math.min(power.length - 2, (int) Math.floor(toHz / binHz));
         int best = -1;
         for (int k = from; k <= to; k++) {
-            if (best < 0 || power[k] > power[best]) {
+            boolean localMaximum = power[k] >= power[k - 1] && power[k] >= power[k + 1];
+            if (localMaximum && (best < 0 || power[k] > power[best])) {
                 best = k;
             }
         }

@@ -28,7 +28,7 @@ public final class SkinSampler {
     private static final int CR_MIN = 133;
     private static final int CR_MAX = 173;
     private static final double DARKEST = 12;
-    private static final int SAMPLES_WANTED = 2500;
+    private static final int SAMPLES_WANTED = 1500;
     private static final double BRIGHTEST = 245;
 
     private double usualLuma = Double.NaN;

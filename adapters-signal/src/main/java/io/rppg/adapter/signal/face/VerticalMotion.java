@@ -7,57 +7,61 @@ import io.rppg.adapter.signal.video.YuvPicture;
 import java.nio.ByteBuffer;
 
 /**
- * Follows the face's up-and-down movement to a fraction of a pixel, which breathing causes. The luma profile along
- * the upright vertical axis of a fixed window over the face is matched against the profile taken when the window
- * was placed; the best shift, refined on a parabola, is the movement since then. The window is placed again, with
- * the position carried over, only when the face has drifted far from it, so errors rarely accumulate.
+ * Follows the face's up-and-down movement to a fraction of a pixel, which breathing causes. The luma profile
+ * along the upright vertical axis of the face, taken once as a reference, is searched for in each picture within
+ * a margin of a third of the face's height; the best shift, refined on a parabola, is the position. Only when the
+ * head leaves that margin is a new reference taken (the position carries over), so the breathing signal is not
+ * buried under the random walk that frequent re-anchoring would add.
  */
 public final class VerticalMotion {
 
+    private static final double MARGIN = 0.33;
+
     private Box window;
     private double[] reference;
+    private int margin;
     private double referencePosition;
     private double position;
-    private int maxShift;
 
-    /** The vertical position in upright pixels (down is positive), continuous across window moves. */
+    /** The vertical position in upright pixels (down is positive), continuous across new references. */
     public double measure(YuvPicture picture, Box storedFace, Orientation orientation) {
         if (window != null) {
-            double[] profile = profile(picture, window, orientation);
-            if (profile.length == reference.length) {
+            double[] profile = profile(picture, window, orientation, margin);
+            if (profile.length == reference.length + 2 * margin) {
                 double shift = shift(profile);
-                if (Math.abs(shift) < 0.7 * maxShift) {
-                    position = referencePosition + shift;
+                position = referencePosition + shift;
+                if (Math.abs(shift) < 0.8 * margin) {
                     return position;
                 }
-                position = referencePosition + shift;
             }
         }
-        double[] profile = profile(picture, storedFace, orientation);
-        if (profile.length >= 16) {
+        int newMargin = (int) Math.round(MARGIN * (orientation.swapsAxes() ? storedFace.width() : storedFace.height()));
+        double[] profile = profile(picture, storedFace, orientation, 0);
+        if (profile.length >= 16 && newMargin >= 2) {
             window = storedFace;
             reference = profile;
+            margin = newMargin;
             referencePosition = position;
-            maxShift = Math.max(4, profile.length / 10);
         }
         return position;
     }
 
+    /** The shift of the reference within the wider profile, by least squares, refined on a parabola. */
     private double shift(double[] profile) {
-        double[] cost = new double[2 * maxShift + 1];
+        double[] cost = new double[2 * margin + 1];
         int best = 0;
-        for (int s = -maxShift; s <= maxShift; s++) {
+        for (int s = 0; s < cost.length; s++) {
             double sum = 0;
-            for (int i = maxShift; i < profile.length - maxShift; i++) {
+            for (int i = 0; i < reference.length; i++) {
                 double d = profile[i + s] - reference[i];
                 sum += d * d;
             }
-            cost[s + maxShift] = sum;
+            cost[s] = sum;
             if (sum < cost[best]) {
-                best = s + maxShift;
+                best = s;
             }
         }
-        double refined = best - maxShift;
+        double refined = best - margin;
         if (best > 0 && best < cost.length - 1) {
             double curvature = cost[best - 1] - 2 * cost[best] + cost[best + 1];
             if (curvature > 0) {
@@ -67,33 +71,37 @@ public final class VerticalMotion {
         return refined;
     }
 
-    /** Mean luma of each upright row of the middle half of the face box, top to bottom. */
-    private static double[] profile(YuvPicture picture, Box box, Orientation orientation) {
-        ByteBuffer luma = picture.plane(0);
-        int stride = picture.stride(0);
-        int x0 = Math.max(0, (int) Math.round(box.x()));
-        int x1 = Math.min(picture.width(), (int) Math.round(box.x() + box.width()));
-        int y0 = Math.max(0, (int) Math.round(box.y()));
-        int y1 = Math.min(picture.height(), (int) Math.round(box.y() + box.height()));
-        if (x1 - x0 < 8 || y1 - y0 < 8) {
+    /**
+     * Summed luma of each upright row of the middle half of the box, top to bottom, extended by {@code extra} rows
+     * above and below; empty when that reaches outside the picture.
+     */
+    private static double[] profile(YuvPicture picture, Box box, Orientation orientation, int extra) {
+        boolean alongRows = !orientation.swapsAxes();
+        int x0 = (int) Math.round(box.x()) - (alongRows ? 0 : extra);
+        int x1 = (int) Math.round(box.x() + box.width()) + (alongRows ? 0 : extra);
+        int y0 = (int) Math.round(box.y()) - (alongRows ? extra : 0);
+        int y1 = (int) Math.round(box.y() + box.height()) + (alongRows ? extra : 0);
+        if (x0 < 0 || y0 < 0 || x1 > picture.width() || y1 > picture.height() || x1 - x0 < 8 || y1 - y0 < 8) {
             return new double[0];
         }
-        boolean alongRows = !orientation.swapsAxes();
+        ByteBuffer luma = picture.plane(0);
+        int stride = picture.stride(0);
         double[] profile = new double[alongRows ? y1 - y0 : x1 - x0];
         if (alongRows) {
             int from = x0 + (x1 - x0) / 4;
             int to = x1 - (x1 - x0) / 4;
+            // Every other column: the profile is a sum, and half the columns give it just as well.
             for (int y = y0; y < y1; y++) {
                 int sum = 0;
-                for (int x = from; x < to; x++) {
+                for (int x = from; x < to; x += 2) {
                     sum += luma.get(y * stride + x) & 0xFF;
                 }
-                profile[y - y0] = (double) sum / (to - from);
+                profile[y - y0] = sum;
             }
         } else {
             int from = y0 + (y1 - y0) / 4;
             int to = y1 - (y1 - y0) / 4;
-            for (int y = from; y < to; y++) {
+            for (int y = from; y < to; y += 2) {
                 for (int x = x0; x < x1; x++) {
                     profile[x - x0] += luma.get(y * stride + x) & 0xFF;
                 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 /** The methods the engine knows, chosen by name. */
 public final class RppgMethods {
 
-    private static final List<RppgMethod> ALL = List.of(new Pos(), new Chrom(), new Green());
+    private static final List<RppgMethod> ALL = List.of(new Pos(), new Chrom(), new Green(), new Lgi(), new Pbv());
 
     private RppgMethods() {
     }

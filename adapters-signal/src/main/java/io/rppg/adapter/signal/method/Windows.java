@@ -37,4 +37,31 @@ final class Windows {
         }
         return out;
     }
+
+    /**
+     * Turns a window's pulse so that it rises with blood volume: blood darkens green, so the pulse must run against
+     * the window's green channel.
+     */
+    static void alignWithBloodVolume(double[] pulse, double[] green, int from) {
+        double pm = mean(pulse, 0, pulse.length);
+        double gm = mean(green, from, from + pulse.length);
+        double dot = 0;
+        for (int i = 0; i < pulse.length; i++) {
+            dot += (pulse[i] - pm) * (green[from + i] - gm);
+        }
+        if (dot > 0) {
+            for (int i = 0; i < pulse.length; i++) {
+                pulse[i] = -pulse[i];
+            }
+        }
+    }
+
+    /** Adds a Hann-weighted window into the output. */
+    static void overlapAdd(double[] out, double[] window, int from) {
+        double mean = mean(window, 0, window.length);
+        for (int i = 0; i < window.length; i++) {
+            double hann = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / (window.length - 1));
+            out[from + i] += hann * (window[i] - mean);
+        }
+    }
 }
