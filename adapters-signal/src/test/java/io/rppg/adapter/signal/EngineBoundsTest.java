@@ -20,7 +20,7 @@ class EngineBoundsTest {
     void anAnalysisOverItsBudgetIsAFaultOfThePlatform() {
         Path video = dir.resolve("face.mp4");
         FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(6), video);
-        RppgSignalEngine hurried = new RppgSignalEngine(new SignalEngineConfig("pos", 10, 1, 180, 5, 1e-9));
+        RppgSignalEngineAdapter hurried = new RppgSignalEngineAdapter(new SignalEngineConfig("pos", 10, 1, 180, 5, 1e-9));
 
         assertThatThrownBy(() -> hurried.analyze(video))
                 .isInstanceOf(SignalEnginePort.SignalEngineFault.class)
@@ -32,6 +32,6 @@ class EngineBoundsTest {
         assertThatThrownBy(() -> SignalEngineConfig.withMethod("magic"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("pos, chrom, green, lgi, pbv");
-        assertThat(RppgSignalEngine.withMethod("CHROM").methodName()).isEqualTo("chrom");
+        assertThat(RppgSignalEngineAdapter.withMethod("CHROM").methodName()).isEqualTo("chrom");
     }
 }

@@ -14,9 +14,10 @@ public class SignalEngineConfiguration {
     @Bean
     SignalEnginePort signalEngine(@Value("${rppg.signal.method:pos}") String method,
                                   @Value("${rppg.signal.detection-interval:10}") int detectionInterval,
-                                  @Value("${rppg.signal.max-analysed-seconds:180}") double maxAnalysedSeconds) {
+                                  @Value("${rppg.signal.max-analysed-seconds:180}") double maxAnalysedSeconds,
+                                  @Value("${rppg.signal.max-processing-seconds:120}") double maxProcessingSeconds) {
         var defaults = SignalEngineConfig.defaults();
         return new RppgSignalEngineAdapter(new SignalEngineConfig(method, detectionInterval,
-                defaults.facePatienceSeconds(), maxAnalysedSeconds, defaults.minFaceSeconds()));
+                defaults.facePatienceSeconds(), maxAnalysedSeconds, defaults.minFaceSeconds(), maxProcessingSeconds));
     }
 }

@@ -43,7 +43,7 @@ class EngineBenchmark {
 
     /** Peak heap while analysing 10 s and 60 s of the same scene: the engine keeps numbers, not pictures. */
     private static void memoryCase(Path dir) {
-        RppgSignalEngine engine = RppgSignalEngine.withMethod("pos");
+        RppgSignalEngineAdapter engine = RppgSignalEngineAdapter.withMethod("pos");
         for (int seconds : new int[]{10, 60}) {
             Path file = dir.resolve("memory-" + seconds + ".mp4");
             FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(seconds).withSize(640, 480).withSeed(300), file);
