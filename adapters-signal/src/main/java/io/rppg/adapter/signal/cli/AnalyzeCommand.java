@@ -4,9 +4,9 @@ import io.rppg.adapter.signal.RppgSignalEngineAdapter;
 import io.rppg.adapter.signal.SignalEngineConfig;
 import io.rppg.adapter.signal.method.RppgMethods;
 import io.rppg.application.port.out.SignalEnginePort;
+import io.rppg.application.service.report.VitalsReport;
 import io.rppg.domain.vitals.AnalysisFailure;
 import io.rppg.domain.vitals.AnalysisOutcome;
-import io.rppg.domain.vitals.HeartRateVariability;
 import io.rppg.domain.vitals.Vitals;
 
 import java.io.PrintStream;
@@ -95,33 +95,9 @@ public final class AnalyzeCommand {
         return failures == 0 ? 0 : 1;
     }
 
+    /** The same report the v1 API and webhooks give, so offline and online figures read alike. */
     private static void vitals(JsonLine line, Vitals v, long millis) {
-        line.number("heart_rate", round(v.heartRate().beatsPerMinute()));
-        v.respiratoryRate().value().ifPresentOrElse(
-                rr -> line.number("respiratory_rate", round(rr.breathsPerMinute())),
-                () -> line.nullValue("respiratory_rate"));
-        v.heartRateVariability().value().ifPresentOrElse(
-                hrv -> line.number("hrv", round(hrv.sdnnMs())),
-                () -> line.nullValue("hrv"));
-        line.nullValue("blood_pressure")
-                .number("confidence", round(v.confidence().value() * 100) / 100)
-                .string("timestamp", Instant.now().toString())
-                .number("processing_time_ms", millis)
-                .object("signal_quality", new JsonLine()
-                        .number("snr", round(v.signalQuality().snrDb()))
-                        .number("stability", round(v.signalQuality().stability() * 100) / 100)
-                        .number("periodicity", round(v.signalQuality().periodicity() * 100) / 100));
-        HeartRateVariability hrv = v.heartRateVariability().value().orElse(null);
-        line.object("hrv_detail", hrv == null ? new JsonLine().nullValue("sdnn_ms").nullValue("rmssd_ms")
-                : new JsonLine().number("sdnn_ms", round(hrv.sdnnMs())).number("rmssd_ms", round(hrv.rmssdMs()))
-                .number("beats", hrv.beats()));
-        JsonLine reasons = new JsonLine().string("blood_pressure", Vitals.NOT_MEASURABLE_FROM_VIDEO);
-        v.respiratoryRate().reasonMissing().ifPresent(r -> reasons.string("respiratory_rate", r));
-        v.heartRateVariability().reasonMissing().ifPresent(r -> reasons.string("hrv", r));
-        line.object("not_measured", reasons)
-                .string("method", v.method())
-                .number("analysed_seconds", round(v.analysedSeconds()))
-                .number("frames_analysed", v.framesAnalysed());
+        line.fields(VitalsReport.of(v, Instant.now().toString(), millis));
     }
 
     private static void failure(JsonLine line, AnalysisFailure failure, long millis) {
@@ -148,9 +124,5 @@ public final class AnalyzeCommand {
         text.append(String.format(Locale.ROOT, "  method %s, %.1f s of face in %d frames, %d ms", v.method(),
                 v.analysedSeconds(), v.framesAnalysed(), millis));
         return text.toString();
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
     }
 }

@@ -20,25 +20,56 @@ final class JsonLine {
 
     JsonLine number(String name, double value) {
         key(name);
+        finite(value);
+        return this;
+    }
+
+    private void finite(double value) {
         if (Double.isFinite(value)) {
             out.append(value == Math.rint(value) && Math.abs(value) < 1e15
                     ? Long.toString((long) value) : String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", ""));
         } else {
             out.append("null");
         }
+    }
+
+    /** Every entry of a report: strings, numbers, booleans, nulls, nested maps and lists. */
+    JsonLine fields(java.util.Map<String, ?> report) {
+        report.forEach((name, value) -> {
+            key(name);
+            value(value);
+        });
         return this;
     }
 
-    JsonLine nullValue(String name) {
-        key(name);
-        out.append("null");
-        return this;
-    }
-
-    JsonLine object(String name, JsonLine value) {
-        key(name);
-        out.append(value.toString());
-        return this;
+    private void value(Object value) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String text) {
+            quote(text);
+        } else if (value instanceof Boolean flag) {
+            out.append(flag);
+        } else if (value instanceof Number number) {
+            finite(number.doubleValue());
+        } else if (value instanceof java.util.Map<?, ?> map) {
+            var nested = new JsonLine();
+            map.forEach((name, inner) -> {
+                nested.key(String.valueOf(name));
+                nested.value(inner);
+            });
+            out.append(nested);
+        } else if (value instanceof Iterable<?> items) {
+            out.append('[');
+            var separator = "";
+            for (var item : items) {
+                out.append(separator);
+                value(item);
+                separator = ",";
+            }
+            out.append(']');
+        } else {
+            quote(value.toString());
+        }
     }
 
     private void key(String name) {
