@@ -32,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @TestPropertySource(properties = {
         "rppg.scan.worker.enabled=true",
-        "db-scheduler.polling-interval=250ms"})
+        "db-scheduler.polling-interval=250ms",
+        "rppg.data-dir=target/scan-test-data"})
 abstract class ScanFlowTest extends PlatformTest {
 
     /** How long a scan of a test video may take from upload to a final status. */
