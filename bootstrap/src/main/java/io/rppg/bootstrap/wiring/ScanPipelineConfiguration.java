@@ -9,7 +9,9 @@ import io.rppg.adapter.persistence.job.ProcessScanTask;
 import io.rppg.adapter.persistence.job.VideoSweepTask;
 import io.rppg.adapter.persistence.video.FileSystemVideoStorageAdapter;
 import io.rppg.adapter.signal.probe.FfmpegVideoProbeAdapter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rppg.application.port.in.ProcessScanJobUseCase;
+import io.rppg.bootstrap.metrics.MeteredScanJobs;
 import io.rppg.application.port.in.SweepVideosUseCase;
 import io.rppg.application.port.out.ClockPort;
 import io.rppg.application.port.out.JobQueuePort;
@@ -70,8 +72,9 @@ public class ScanPipelineConfiguration {
     }
 
     @Bean
-    ProcessScanTask processScanTask(ProcessScanJobUseCase processScanJob, RetryPolicy scanRetryPolicy) {
-        return new ProcessScanTask(processScanJob, scanRetryPolicy);
+    ProcessScanTask processScanTask(ProcessScanJobUseCase processScanJob, RetryPolicy scanRetryPolicy,
+                                    MeterRegistry meters, ClockPort clock) {
+        return new ProcessScanTask(new MeteredScanJobs(processScanJob, meters, clock), scanRetryPolicy);
     }
 
     @Bean

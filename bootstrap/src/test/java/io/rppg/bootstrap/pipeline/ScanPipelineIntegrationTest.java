@@ -74,6 +74,8 @@ class ScanPipelineIntegrationTest {
     private static Path dataDir;
 
     @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
     private SubmitVideoUseCase submitVideo;
     @Autowired
     private CreateScanSessionUseCase createSession;
@@ -121,6 +123,8 @@ class ScanPipelineIntegrationTest {
     void anAcceptedVideoIsAnalysedTheSessionCompletesAndTheVideoIsDeleted() throws Exception {
         var tenant = newTenant();
         var session = openSession(tenant);
+        var completedBefore = meters.counter("rppg.scans.completed").count();
+        var analysedBefore = meters.timer("rppg.scan.analysis").count();
 
         var result = submit(tenant, session, video("engine:bpm:64"));
 
@@ -131,6 +135,9 @@ class ScanPipelineIntegrationTest {
         assertThat(videoFileOf(tenant, session)).doesNotExist();
         assertThat(engine.callsFor(session.value())).isEqualTo(1);
         assertThat(usage.getTenantUsage(tenant).scansUsed()).isEqualTo(1);
+        assertThat(meters.counter("rppg.scans.completed").count()).isEqualTo(completedBefore + 1);
+        assertThat(meters.timer("rppg.scan.analysis").count()).isEqualTo(analysedBefore + 1);
+        assertThat(meters.timer("rppg.scan.queue_wait").count()).isGreaterThanOrEqualTo(1);
     }
 
     @Test

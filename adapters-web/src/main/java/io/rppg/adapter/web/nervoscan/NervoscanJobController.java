@@ -2,6 +2,7 @@ package io.rppg.adapter.web.nervoscan;
 
 import io.rppg.adapter.web.error.ApiError;
 import io.rppg.adapter.web.error.ApiException;
+import io.rppg.adapter.web.metrics.ScanMeters;
 import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.port.in.CreateScanSessionUseCase;
 import io.rppg.application.port.in.CreateScanSessionUseCase.SessionCreation;
@@ -39,16 +40,18 @@ class NervoscanJobController {
     private final NervoscanResults results;
     private final ScanClientMetadataUseCase metadata;
     private final JsonMapper json;
+    private final ScanMeters meters;
 
     NervoscanJobController(CreateScanSessionUseCase createSession, GetScanSessionQuery getSession,
                            ManageTenantDomainsUseCase domains, NervoscanResults results,
-                           ScanClientMetadataUseCase metadata, JsonMapper json) {
+                           ScanClientMetadataUseCase metadata, JsonMapper json, ScanMeters meters) {
         this.createSession = createSession;
         this.getSession = getSession;
         this.domains = domains;
         this.results = results;
         this.metadata = metadata;
         this.json = json;
+        this.meters = meters;
     }
 
     @PostMapping(value = "/clientgeturl", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,6 +64,7 @@ class NervoscanJobController {
                         "host_name must be the default scan host or a custom domain registered for your account")));
         var outcome = createSession.createScanSession(new CreateScanSessionUseCase.Command(tenant, caller.owner()));
         if (outcome instanceof SessionCreation.Created created) {
+            meters.sessionCreated("nervoscan");
             return Map.of("success", true,
                     "url", "https://" + host.value() + "/scan?api_key=" + created.session().id().value());
         }

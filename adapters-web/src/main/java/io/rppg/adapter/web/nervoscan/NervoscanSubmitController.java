@@ -2,6 +2,7 @@ package io.rppg.adapter.web.nervoscan;
 
 import io.rppg.adapter.web.error.ApiError;
 import io.rppg.adapter.web.error.ApiException;
+import io.rppg.adapter.web.metrics.ScanMeters;
 import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.port.in.ScanClientMetadataUseCase;
 import io.rppg.application.port.in.SubmitVideoUseCase;
@@ -36,11 +37,14 @@ class NervoscanSubmitController {
     private final SubmitVideoUseCase submitVideo;
     private final ScanClientMetadataUseCase metadata;
     private final JsonMapper json;
+    private final ScanMeters meters;
 
-    NervoscanSubmitController(SubmitVideoUseCase submitVideo, ScanClientMetadataUseCase metadata, JsonMapper json) {
+    NervoscanSubmitController(SubmitVideoUseCase submitVideo, ScanClientMetadataUseCase metadata, JsonMapper json,
+                              ScanMeters meters) {
         this.submitVideo = submitVideo;
         this.metadata = metadata;
         this.json = json;
+        this.meters = meters;
     }
 
     @PostMapping(value = "/submitscan", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -60,7 +64,7 @@ class NervoscanSubmitController {
         }
         var session = new ScanSessionId(jobId.asString());
         keepMetadata(tenant, session, data.get("meta_data"));
-        var result = submit(tenant, session, file);
+        var result = meters.upload("nervoscan", file.getSize(), () -> submit(tenant, session, file));
         if (result instanceof SubmissionResult.Accepted) {
             return Map.of("success", true, "job_id", session.value(), "job_status", "Pending",
                     "message", "Video received and queued for analysis");

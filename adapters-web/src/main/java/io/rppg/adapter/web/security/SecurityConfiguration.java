@@ -3,16 +3,21 @@ package io.rppg.adapter.web.security;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rppg.adapter.web.error.ErrorResponses;
 import io.rppg.application.port.in.AuthenticateApiKeyUseCase;
 import io.rppg.application.port.in.CheckCallerAccessQuery;
+import io.rppg.application.port.in.ConsumeRequestAllowanceUseCase;
 import io.rppg.application.port.out.AccessTokenPort;
 import io.rppg.application.port.out.PasswordHasherPort;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -23,13 +28,18 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
+
+import java.util.List;
 import java.util.Set;
 
 /**
  * Who may call what. Every surface takes {@code Authorization: Bearer} with either an access token signed here or an
- * API key; the login endpoints, the health check, the probes and the public keys are open.
+ * API key; the login endpoints, the health check, the probes, the public keys and the OpenAPI document are open, and
+ * so are the Prometheus metrics unless {@code rppg.metrics.public} is false (then only platform admins read them).
+ * After authentication every request spends one unit of its rate limit ({@link RateLimitFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -42,6 +52,16 @@ public class SecurityConfiguration {
             "/clientlogin", "/refresh",
             "/v2/auth/login", "/api/v2/auth/login", "/v2/auth/refresh", "/api/v2/auth/refresh",
             "/error");
+
+    /** The OpenAPI document and its Swagger UI, open to everyone. */
+    static final List<String> PUBLIC_PREFIXES = List.of("/v3/api-docs", "/swagger-ui");
+
+    static final String PROMETHEUS = "/actuator/prometheus";
+
+    /** Whether a request to this path goes without a bearer credential. */
+    public static boolean isPublicPath(String path) {
+        return PUBLIC_PATHS.contains(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
+    }
 
     @Bean
     RSAKey jwtSigningKey(SecurityProperties properties) {
@@ -76,10 +96,18 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticateApiKeyUseCase apiKeys,
                                     CheckCallerAccessQuery access, JwtDecoder jwtDecoder,
-                                    ErrorResponses responses) throws Exception {
+                                    ErrorResponses responses, ConsumeRequestAllowanceUseCase allowances,
+                                    ObjectProvider<MeterRegistry> meters,
+                                    @Value("${rppg.rate-limit.enabled:true}") boolean rateLimited,
+                                    @Value("${rppg.metrics.public:true}") boolean metricsPublic) throws Exception {
         var errors = new SurfaceSecurityErrors(responses);
         var authentication = new ProviderManager(new BearerCredentialAuthenticationProvider(apiKeys, access, jwtDecoder));
         var bearerTokens = new DefaultBearerTokenResolver();
+        if (rateLimited) {
+            http.addFilterAfter(new RateLimitFilter(allowances, responses,
+                            meters.getIfAvailable(SimpleMeterRegistry::new)),
+                    BearerTokenAuthenticationFilter.class);
+        }
         return http
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -88,11 +116,16 @@ public class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(request -> PUBLIC_PATHS.contains(request.getRequestURI())).permitAll()
+                        .requestMatchers(request -> isPublicPath(request.getRequestURI())).permitAll()
+                        .requestMatchers(request -> PROMETHEUS.equals(request.getRequestURI()))
+                        .access((caller, context) -> new AuthorizationDecision(metricsPublic
+                                || caller.get().getAuthorities().stream()
+                                .anyMatch(granted -> "ROLE_PLATFORM_ADMIN".equals(granted.getAuthority()))))
                         .requestMatchers("/api/v1/admin/**").hasAnyRole("PLATFORM_ADMIN", "TENANT_ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .bearerTokenResolver(request -> PUBLIC_PATHS.contains(request.getRequestURI())
+                        .bearerTokenResolver(request -> isPublicPath(request.getRequestURI())
+                                || (metricsPublic && PROMETHEUS.equals(request.getRequestURI()))
                                 ? null : bearerTokens.resolve(request))
                         .authenticationManagerResolver(request -> authentication)
                         .authenticationEntryPoint(errors)

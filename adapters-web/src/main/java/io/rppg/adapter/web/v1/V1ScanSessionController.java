@@ -2,6 +2,7 @@ package io.rppg.adapter.web.v1;
 
 import io.rppg.adapter.web.error.ApiError;
 import io.rppg.adapter.web.error.ApiException;
+import io.rppg.adapter.web.metrics.ScanMeters;
 import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.port.in.CreateScanSessionUseCase;
 import io.rppg.application.port.in.CreateScanSessionUseCase.SessionCreation;
@@ -35,12 +36,14 @@ class V1ScanSessionController {
     private final CreateScanSessionUseCase createSession;
     private final GetScanSessionQuery getSession;
     private final ListScanSessionsQuery listSessions;
+    private final ScanMeters meters;
 
     V1ScanSessionController(CreateScanSessionUseCase createSession, GetScanSessionQuery getSession,
-                            ListScanSessionsQuery listSessions) {
+                            ListScanSessionsQuery listSessions, ScanMeters meters) {
         this.createSession = createSession;
         this.getSession = getSession;
         this.listSessions = listSessions;
+        this.meters = meters;
     }
 
     @PostMapping("/scan-session")
@@ -49,6 +52,7 @@ class V1ScanSessionController {
         var outcome = createSession.createScanSession(
                 new CreateScanSessionUseCase.Command(scanTenant(caller), caller.owner()));
         if (outcome instanceof SessionCreation.Created created) {
+            meters.sessionCreated("v1");
             var session = created.session();
             return new CreatedSession(session.id().value(), session.createdAt().toString(), session.owner().value());
         }

@@ -2,6 +2,7 @@ package io.rppg.adapter.web.v1;
 
 import io.rppg.adapter.web.error.ApiError;
 import io.rppg.adapter.web.error.ApiException;
+import io.rppg.adapter.web.metrics.ScanMeters;
 import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.port.in.SubmitVideoUseCase;
 import io.rppg.application.port.in.SubmitVideoUseCase.SubmissionResult;
@@ -26,9 +27,11 @@ import java.io.UncheckedIOException;
 class V1VideoController {
 
     private final SubmitVideoUseCase submitVideo;
+    private final ScanMeters meters;
 
-    V1VideoController(SubmitVideoUseCase submitVideo) {
+    V1VideoController(SubmitVideoUseCase submitVideo, ScanMeters meters) {
         this.submitVideo = submitVideo;
+        this.meters = meters;
     }
 
     @PostMapping(value = "/scan-session/{sessionId}/video", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -43,13 +46,14 @@ class V1VideoController {
             throw new ApiException(ApiError.of(HttpStatus.BAD_REQUEST, "EMPTY_FILE", "the uploaded file is empty")
                     .withDetail("field", "file"));
         }
-        SubmissionResult result;
-        try (var content = file.getInputStream()) {
-            result = submitVideo.submitVideo(new SubmitVideoUseCase.Command(tenant, new ScanSessionId(sessionId),
-                    content, file.getContentType(), file.getOriginalFilename()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the uploaded part", e);
-        }
+        var result = meters.upload("v1", file.getSize(), () -> {
+            try (var content = file.getInputStream()) {
+                return submitVideo.submitVideo(new SubmitVideoUseCase.Command(tenant, new ScanSessionId(sessionId),
+                        content, file.getContentType(), file.getOriginalFilename()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the uploaded part", e);
+            }
+        });
         if (result instanceof SubmissionResult.Accepted accepted) {
             return new Accepted(accepted.session().id().value(), "processing",
                     "Video uploaded successfully and is being processed");

@@ -1,0 +1,27 @@
+package io.rppg.application.port.out;
+
+import java.time.Duration;
+
+/**
+ * Token buckets shared by every node of the platform. A bucket holds {@code limit} tokens and is refilled in full
+ * once per {@code window}; each call takes one token if there is one.
+ */
+public interface RateLimitPort {
+
+    /**
+     * Takes one token from the bucket named {@code bucketKey}, creating the bucket full when it does not exist yet.
+     * The limit and window are part of the bucket's identity: a different limit starts a fresh bucket.
+     */
+    Consumption tryConsume(String bucketKey, int limit, Duration window);
+
+    /**
+     * What one attempt did.
+     *
+     * @param consumed      whether a token was taken
+     * @param remaining     tokens left after the attempt
+     * @param untilRefill   how long until the next token arrives (zero when one was taken)
+     * @param untilFull     how long until the bucket is full again, i.e. the end of the current window
+     */
+    record Consumption(boolean consumed, long remaining, Duration untilRefill, Duration untilFull) {
+    }
+}
