@@ -5,6 +5,8 @@ import io.rppg.adapter.signal.fixture.FaceVideoSpec;
 import io.rppg.adapter.signal.fixture.VideoContainer;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.tenant.TenantId;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rppg.adapter.web.metrics.MetricNames;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.rppg.bootstrap.scan.ScanApi.expect;
@@ -26,10 +29,10 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Load figures of the scan API over HTTP on this machine: session creations per second, vitals polls per second
- * with API-key authentication, and for concurrent 30 s 640x480 uploads the time from upload to result, split at the
- * moment db-scheduler marks the job picked in its table. With the lock-and-fetch strategy a node locks up to a few
- * times as many jobs as it has worker threads, so "picked" bounds the queue wait between nodes from below; a job
- * locked behind busy threads waits further inside the node (the worker log's completion times show it).
+ * with API-key authentication, and for concurrent 30 s 640x480 uploads the time from upload to result, with the
+ * queue wait (upload accepted until its analysis starts) and the analysis time from the worker's own timers. The
+ * moment db-scheduler marks a job picked is printed too: with the lock-and-fetch strategy a node locks up to a few
+ * times as many jobs as it has worker threads, so a picked job may still wait inside the node for a free thread.
  * Runs only with {@code -Pbenchmark}.
  */
 @Tag("benchmark")
@@ -42,6 +45,26 @@ class ScanLoadBenchmark extends ScanFlowTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private MeterRegistry metrics;
+
+    /** A timer's count and total, to take the difference over one phase of the benchmark. */
+    private record Snapshot(long count, double totalMs, double maxMs) {
+
+        Snapshot minus(Snapshot before) {
+            return new Snapshot(count - before.count, totalMs - before.totalMs, maxMs);
+        }
+
+        double meanMs() {
+            return count == 0 ? Double.NaN : totalMs / count;
+        }
+    }
+
+    private Snapshot snapshot(String name) {
+        var timer = metrics.find(name).timer();
+        return timer == null ? new Snapshot(0, 0, 0)
+                : new Snapshot(timer.count(), timer.totalTime(TimeUnit.MILLISECONDS), timer.max(TimeUnit.MILLISECONDS));
+    }
 
     @Test
     void scanApiUnderLoad() throws Exception {
@@ -73,6 +96,8 @@ class ScanLoadBenchmark extends ScanFlowTest {
         for (int i = 0; i < VIDEOS; i++) {
             sessions.add(openV1Session(tenant.apiKey()));
         }
+        var queueWaitBefore = snapshot(MetricNames.SCAN_QUEUE_WAIT);
+        var analysisBefore = snapshot(MetricNames.SCAN_ANALYSIS);
         var uploaded = new Instant[VIDEOS];
         var accepted = new Instant[VIDEOS];
         var picked = new Instant[VIDEOS];
@@ -137,12 +162,18 @@ class ScanLoadBenchmark extends ScanFlowTest {
                     vitals.path("heart_rate"), ms(uploaded[i], accepted[i]), ms(accepted[i], picked[i]),
                     ms(picked[i], finished[i]), ms(accepted[i], finished[i]), vitals.path("processing_time_ms")));
         }
+        var queueWait = snapshot(MetricNames.SCAN_QUEUE_WAIT).minus(queueWaitBefore);
+        var analysis = snapshot(MetricNames.SCAN_ANALYSIS).minus(analysisBefore);
+        report.append(String.format("  worker metrics over these %d scans: queue wait (upload accepted -> analysis "
+                        + "start) mean %.0f ms, max %.0f ms; analysis mean %.0f ms, max %.0f ms%n", queueWait.count(),
+                queueWait.meanMs(), queueWait.maxMs(), analysis.meanMs(), analysis.maxMs()));
         var firstUpload = java.util.Arrays.stream(uploaded).min(Instant::compareTo).orElseThrow();
         var lastDone = java.util.Arrays.stream(finished).max(Instant::compareTo).orElseThrow();
         report.append(String.format("  all %d from first upload to last result: %d ms%n", VIDEOS,
                 ms(firstUpload, lastDone)));
         System.out.println(report);
 
+        assertThat(queueWait.count()).isEqualTo(VIDEOS);
         for (int i = 0; i < VIDEOS; i++) {
             assertThat(results.get(i).path("status").asString()).isEqualTo("completed");
             assertThat(results.get(i).path("vitals").path("heart_rate").asDouble())
