@@ -58,8 +58,9 @@ class ErrorShapeTest extends PlatformTest {
         assertNervoscan(send(client.request("GET", "/clientlogin", null, null)), 405, "METHOD_NOT_ALLOWED");
         assertNervoscan(send(client.request("GET", "/clientgeturl", null, tenant.apiKey())), 405,
                 "METHOD_NOT_ALLOWED");
+        // Nervoscan's clients know INVALID_CONTENT_TYPE for a request of the wrong shape (the guide's error codes).
         assertNervoscan(send(raw("POST", "/clientlogin", "text/plain", "user=a", null)), 415,
-                "UNSUPPORTED_MEDIA_TYPE");
+                "INVALID_CONTENT_TYPE");
     }
 
     @Test

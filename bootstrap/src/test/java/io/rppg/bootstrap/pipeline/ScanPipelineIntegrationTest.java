@@ -26,6 +26,9 @@ import io.rppg.domain.vitals.FailureCode;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -92,12 +95,28 @@ class ScanPipelineIntegrationTest {
     private MarkedVideoSignalEngine engine;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private Scheduler scheduler;
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) throws IOException {
         TestDatabase.register("rppg.database", registry::add);
         dataDir = Files.createTempDirectory("rppg-pipeline-test");
         registry.add("rppg.data-dir", dataDir::toString);
+    }
+
+    /**
+     * Other cached contexts on the same database run a worker too (the scan tests over HTTP, with the real engine
+     * and another data directory): each polls only while its own tests run.
+     */
+    @BeforeEach
+    void startScanning() {
+        scheduler.resume();
+    }
+
+    @AfterEach
+    void stopScanning() {
+        scheduler.pause();
     }
 
     @Test

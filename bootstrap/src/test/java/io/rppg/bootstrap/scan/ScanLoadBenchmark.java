@@ -1,0 +1,224 @@
+package io.rppg.bootstrap.scan;
+
+import io.rppg.adapter.persistence.job.ProcessScanTask;
+import io.rppg.adapter.signal.fixture.FaceVideoSpec;
+import io.rppg.adapter.signal.fixture.VideoContainer;
+import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.tenant.TenantId;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rppg.adapter.web.metrics.MetricNames;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.rppg.bootstrap.scan.ScanApi.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Load figures of the scan API over HTTP on this machine: session creations per second, vitals polls per second
+ * with API-key authentication, and for concurrent 30 s 640x480 uploads the time from upload to result, with the
+ * queue wait (upload accepted until its analysis starts) and the analysis time from the worker's own timers. The
+ * moment db-scheduler marks a job picked is printed too: with the lock-and-fetch strategy a node locks up to a few
+ * times as many jobs as it has worker threads, so a picked job may still wait inside the node for a free thread.
+ * Runs only with {@code -Pbenchmark}.
+ */
+@Tag("benchmark")
+class ScanLoadBenchmark extends ScanFlowTest {
+
+    private static final int THREADS = 8;
+    private static final int CREATIONS = 400;
+    private static final int POLLS = 2000;
+    private static final int VIDEOS = 4;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private MeterRegistry metrics;
+
+    /** A timer's count and total, to take the difference over one phase of the benchmark. */
+    private record Snapshot(long count, double totalMs, double maxMs) {
+
+        Snapshot minus(Snapshot before) {
+            return new Snapshot(count - before.count, totalMs - before.totalMs, maxMs);
+        }
+
+        double meanMs() {
+            return count == 0 ? Double.NaN : totalMs / count;
+        }
+    }
+
+    private Snapshot snapshot(String name) {
+        var timer = metrics.find(name).timer();
+        return timer == null ? new Snapshot(0, 0, 0)
+                : new Snapshot(timer.count(), timer.totalTime(TimeUnit.MILLISECONDS), timer.max(TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void scanApiUnderLoad() throws Exception {
+        var tenant = api.createTenant(100_000, 100_000, 100);
+        api.postEmpty("/api/v1/scan-session", tenant.apiKey()); // warm up
+
+        var created = new ArrayList<String>();
+        double creationsPerSecond = run(CREATIONS, () -> {
+            var response = expect(api.postEmpty("/api/v1/scan-session", tenant.apiKey()), 201);
+            synchronized (created) {
+                created.add(response.text("session_id"));
+            }
+        });
+        var polled = new AtomicInteger();
+        double pollsPerSecond = run(POLLS, () -> {
+            var session = created.get(polled.getAndIncrement() % created.size());
+            expect(api.get("/api/v1/scan-session/" + session + "/vitals", tenant.apiKey()), 200);
+        });
+
+        var specs = new ArrayList<FaceVideoSpec>();
+        var fixtures = new ArrayList<Fixture>();
+        for (int i = 0; i < VIDEOS; i++) {
+            var spec = FaceVideoSpec.defaults().withSeconds(30).withSize(640, 480).withHeartRate(60 + 12 * i)
+                    .in(VideoContainer.MP4_MPEG4).withSeed(90 + i);
+            specs.add(spec);
+            fixtures.add(video(spec));
+        }
+        var sessions = new ArrayList<String>();
+        for (int i = 0; i < VIDEOS; i++) {
+            sessions.add(openV1Session(tenant.apiKey()));
+        }
+        var queueWaitBefore = snapshot(MetricNames.SCAN_QUEUE_WAIT);
+        var analysisBefore = snapshot(MetricNames.SCAN_ANALYSIS);
+        var uploaded = new Instant[VIDEOS];
+        var accepted = new Instant[VIDEOS];
+        var picked = new Instant[VIDEOS];
+        var finished = new Instant[VIDEOS];
+        var uploads = new ArrayList<CompletableFuture<Void>>();
+        var uploaders = Executors.newFixedThreadPool(VIDEOS);
+        var start = new CountDownLatch(1);
+        for (int i = 0; i < VIDEOS; i++) {
+            int n = i;
+            uploads.add(CompletableFuture.runAsync(() -> {
+                await(start);
+                uploaded[n] = Instant.now();
+                expect(uploadV1(tenant.apiKey(), sessions.get(n), "scan.mp4", "video/mp4", fixtures.get(n).bytes()),
+                        202);
+                accepted[n] = Instant.now();
+            }, uploaders));
+        }
+        start.countDown();
+        var results = new ArrayList<tools.jackson.databind.JsonNode>();
+        var deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (java.util.Arrays.stream(finished).anyMatch(t -> t == null)) {
+            assertThat(Instant.now()).isBefore(deadline);
+            for (int i = 0; i < VIDEOS; i++) {
+                if (accepted[i] == null || finished[i] != null) {
+                    continue;
+                }
+                if (picked[i] == null && isPicked(tenant.id(), sessions.get(i))) {
+                    picked[i] = Instant.now();
+                }
+                var vitals = expect(api.get("/api/v1/scan-session/" + sessions.get(i) + "/vitals",
+                        tenant.apiKey()), 200);
+                if (!"processing".equals(vitals.text("status")) && !"pending".equals(vitals.text("status"))) {
+                    finished[i] = Instant.now();
+                    if (picked[i] == null) {
+                        picked[i] = finished[i];
+                    }
+                }
+            }
+            sleep(50);
+        }
+        CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new)).join();
+        uploaders.shutdown();
+        for (int i = 0; i < VIDEOS; i++) {
+            results.add(expect(api.get("/api/v1/scan-session/" + sessions.get(i) + "/vitals", tenant.apiKey()), 200)
+                    .json());
+        }
+
+        var report = new StringBuilder("\n=== Scan API load benchmark (")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, max heap ")
+                .append(Runtime.getRuntime().maxMemory() >> 20).append(" MB) ===\n");
+        report.append(String.format("session creations: %d over %d threads: %.0f/s%n", CREATIONS, THREADS,
+                creationsPerSecond));
+        report.append(String.format("vitals polls (API key): %d over %d threads: %.0f/s%n", POLLS, THREADS,
+                pollsPerSecond));
+        report.append(String.format("%d concurrent 30 s 640x480 MP4 (mpeg4) uploads of %s MB:%n", VIDEOS,
+                fixtures.stream().map(f -> String.valueOf(f.bytes().length >> 20)).toList()));
+        for (int i = 0; i < VIDEOS; i++) {
+            var vitals = results.get(i).path("vitals");
+            report.append(String.format("  #%d %s truth %.1f bpm, measured %s; upload %d ms, accepted->picked %d ms, "
+                            + "picked->completed %d ms, accepted->completed %d ms, processing_time_ms %s%n",
+                    i + 1, results.get(i).path("status").asString(), fixtures.get(i).truth().heartRateBpm(),
+                    vitals.path("heart_rate"), ms(uploaded[i], accepted[i]), ms(accepted[i], picked[i]),
+                    ms(picked[i], finished[i]), ms(accepted[i], finished[i]), vitals.path("processing_time_ms")));
+        }
+        var queueWait = snapshot(MetricNames.SCAN_QUEUE_WAIT).minus(queueWaitBefore);
+        var analysis = snapshot(MetricNames.SCAN_ANALYSIS).minus(analysisBefore);
+        report.append(String.format("  worker metrics over these %d scans: queue wait (upload accepted -> analysis "
+                        + "start) mean %.0f ms, max %.0f ms; analysis mean %.0f ms, max %.0f ms%n", queueWait.count(),
+                queueWait.meanMs(), queueWait.maxMs(), analysis.meanMs(), analysis.maxMs()));
+        var firstUpload = java.util.Arrays.stream(uploaded).min(Instant::compareTo).orElseThrow();
+        var lastDone = java.util.Arrays.stream(finished).max(Instant::compareTo).orElseThrow();
+        report.append(String.format("  all %d from first upload to last result: %d ms%n", VIDEOS,
+                ms(firstUpload, lastDone)));
+        System.out.println(report);
+
+        assertThat(queueWait.count()).isEqualTo(VIDEOS);
+        for (int i = 0; i < VIDEOS; i++) {
+            assertThat(results.get(i).path("status").asString()).isEqualTo("completed");
+            assertThat(results.get(i).path("vitals").path("heart_rate").asDouble())
+                    .isCloseTo(fixtures.get(i).truth().heartRateBpm(), within(3.0));
+        }
+    }
+
+    private boolean isPicked(String tenantId, String sessionId) {
+        var instance = ProcessScanTask.instanceId(new TenantId(UUID.fromString(tenantId)), new ScanSessionId(sessionId));
+        List<Boolean> picked = jdbc.queryForList("SELECT picked FROM scheduled_tasks WHERE task_instance = ?",
+                Boolean.class, instance);
+        return picked.isEmpty() || picked.get(0);
+    }
+
+    /** Runs the call that many times over {@link #THREADS} threads and returns the calls per second. */
+    private static double run(int times, Runnable call) throws Exception {
+        var pool = Executors.newFixedThreadPool(THREADS);
+        var left = new AtomicInteger(times);
+        var futures = new ArrayList<java.util.concurrent.Future<?>>();
+        var begin = System.nanoTime();
+        for (int t = 0; t < THREADS; t++) {
+            futures.add(pool.submit(() -> {
+                while (left.getAndDecrement() > 0) {
+                    call.run();
+                }
+            }));
+        }
+        for (var future : futures) {
+            future.get();
+        }
+        var seconds = (System.nanoTime() - begin) / 1e9;
+        pool.shutdown();
+        return times / seconds;
+    }
+
+    private static long ms(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
