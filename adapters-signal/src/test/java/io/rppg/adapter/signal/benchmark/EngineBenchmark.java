@@ -23,7 +23,8 @@ import java.util.Locale;
  * Accuracy and speed of every method on a generated set with motion, lighting changes and several skin tones,
  * plus a 30 s 640x480 30 fps video timed against FFmpeg decoding alone. Run with
  * {@code ./mvnw -pl adapters-signal -am verify -Pbenchmark}; add {@code -Dbenchmark.speedOnly=true} for the
- * speed case alone.
+ * speed case alone, {@code -Dbenchmark.seed=N} for another set of videos with the same truths, and
+ * {@code -Dbenchmark.methods=auto,pos} for some methods only.
  */
 @Tag("benchmark")
 class EngineBenchmark {
@@ -67,7 +68,7 @@ class EngineBenchmark {
         for (int i = 0; i < rates.length; i++) {
             specs.add(FaceVideoSpec.defaults().withSeconds(20).withHeartRate(rates[i]).withBreathing(breaths[i])
                     .withTone(tones[i % tones.length]).withMotion(0.03 * (i % 3)).withLightingDrift(0.1 * (i % 2))
-                    .withNoise(2 + i % 3).withSdnn(typicalSdnn(rates[i])).in(container).withSeed(100 + i));
+                    .withNoise(2 + i % 3).withSdnn(typicalSdnn(rates[i])).in(container).withSeed(Integer.getInteger("benchmark.seed", 100) + i));
         }
         List<Path> files = new ArrayList<>();
         List<FaceVideoTruth> truths = new ArrayList<>();
@@ -79,7 +80,9 @@ class EngineBenchmark {
         System.out.println("== " + container + ": 7 videos of 20 s, 320x240, 45-150 bpm, 8-25 breaths/min, "
                 + "five skin tones, motion up to 6% of the face width, lighting drift up to 10%");
         System.out.println("method  HR-MAE  HR-RMSE  RR-MAE(n)  SDNN-err(n)  failed  x-realtime  frames/s");
-        for (String method : RppgMethods.names()) {
+        String only = System.getProperty("benchmark.methods", "").trim();
+        List<String> methods = only.isEmpty() ? RppgMethods.names() : List.of(only.split("\\s*,\\s*"));
+        for (String method : methods) {
             RppgSignalEngineAdapter engine = RppgSignalEngineAdapter.withMethod(method);
             double hrAbs = 0, hrSq = 0, rrAbs = 0, sdnnAbs = 0, seconds = 0, frames = 0;
             int hrN = 0, rrN = 0, sdnnN = 0, failed = 0;
