@@ -1,6 +1,7 @@
 package io.rppg.adapter.signal.benchmark;
 
 import io.rppg.adapter.signal.RppgSignalEngineAdapter;
+import io.rppg.adapter.signal.SignalEngineConfig;
 import io.rppg.adapter.signal.fixture.FaceVideoGenerator;
 import io.rppg.adapter.signal.fixture.FaceVideoSpec;
 import io.rppg.adapter.signal.fixture.FaceVideoTruth;
@@ -44,7 +45,7 @@ class EngineBenchmark {
 
     /** Peak heap while analysing 10 s and 60 s of the same scene: the engine keeps numbers, not pictures. */
     private static void memoryCase(Path dir) {
-        RppgSignalEngineAdapter engine = RppgSignalEngineAdapter.withMethod("pos");
+        RppgSignalEngineAdapter engine = new RppgSignalEngineAdapter(SignalEngineConfig.defaults());
         for (int seconds : new int[]{10, 60}) {
             Path file = dir.resolve("memory-" + seconds + ".mp4");
             FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(seconds).withSize(640, 480).withSeed(300), file);
@@ -130,7 +131,7 @@ class EngineBenchmark {
         Path file = dir.resolve("speed-640x480.mp4");
         FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(30).withSize(640, 480).withMotion(0.03)
                 .withSeed(200), file);
-        RppgSignalEngineAdapter engine = RppgSignalEngineAdapter.withMethod("pos");
+        RppgSignalEngineAdapter engine = new RppgSignalEngineAdapter(SignalEngineConfig.defaults());
         engine.analyze(file);
         decodeOnly(file);
         com.sun.management.OperatingSystemMXBean os =
