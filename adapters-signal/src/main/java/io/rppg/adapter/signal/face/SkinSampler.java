@@ -96,11 +96,21 @@ public final class SkinSampler {
                     if (cb < CB_MIN || cb > CB_MAX || cr < CR_MIN || cr > CR_MAX) {
                         continue;
                     }
-                    int lumaSum = 0;
-                    for (int dy = 0; dy < lumaRows; dy++) {
-                        byte[] lumaRow = lumaRowsBuffer[dy];
-                        for (int dx = 0; dx < 1 << sx; dx++) {
-                            lumaSum += lumaRow[Math.min(lumaLength - 1, (i << sx) + dx)] & 0xFF;
+                    int lumaSum;
+                    int lx = i << sx;
+                    if (lumaRows == 2 && sx == 1 && lx + 1 < lumaLength) {
+                        // 4:2:0, the common case: the four lumas of one chroma sample.
+                        byte[] top = lumaRowsBuffer[0];
+                        byte[] bottom = lumaRowsBuffer[1];
+                        lumaSum = (top[lx] & 0xFF) + (top[lx + 1] & 0xFF) + (bottom[lx] & 0xFF)
+                                + (bottom[lx + 1] & 0xFF);
+                    } else {
+                        lumaSum = 0;
+                        for (int dy = 0; dy < lumaRows; dy++) {
+                            byte[] lumaRow = lumaRowsBuffer[dy];
+                            for (int dx = 0; dx < 1 << sx; dx++) {
+                                lumaSum += lumaRow[Math.min(lumaLength - 1, lx + dx)] & 0xFF;
+                            }
                         }
                     }
                     if (lumaSum < lowSum || lumaSum > highSum) {
