@@ -5,7 +5,8 @@ import io.rppg.adapter.signal.method.RppgMethods;
 /**
  * How the engine runs.
  *
- * @param method              the rPPG method by name: {@code pos}, {@code chrom}, {@code green}, {@code lgi} or {@code pbv}
+ * @param method              the rPPG method by name: {@code auto} (the best-evidence pulse of POS, GREEN and LGI),
+ *                            {@code pos}, {@code chrom}, {@code green}, {@code lgi} or {@code pbv}
  * @param detectionInterval   run the face detector on every n-th picture and track the box in between
  * @param facePatienceSeconds how long the face may go undetected before the pictures count as faceless
  * @param maxAnalysedSeconds  pictures after this many seconds are not decoded: bounds time and memory
@@ -32,9 +33,9 @@ public record SignalEngineConfig(
         }
     }
 
-    /** POS, detection on every 10th picture, up to 3 minutes analysed, at least 5 s of face, 2 minutes budget. */
+    /** Best evidence of POS, GREEN and LGI, detection on every 10th picture, up to 3 minutes analysed, at least 5 s of face, 2 minutes budget. */
     public static SignalEngineConfig defaults() {
-        return new SignalEngineConfig("pos", 10, 1.0, 180, 5, 120);
+        return new SignalEngineConfig("auto", 10, 1.0, 180, 5, 120);
     }
 
     public static SignalEngineConfig withMethod(String method) {

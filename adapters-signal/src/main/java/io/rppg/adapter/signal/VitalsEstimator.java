@@ -76,14 +76,7 @@ final class VitalsEstimator {
 
     /** Power within 6 bpm of the heart rate and of its first harmonic, over the rest of the pulse band, in dB. */
     static double snrDb(Spectrum spectrum, double hrHz) {
-        double total = spectrum.power(PULSE_FROM_HZ, PULSE_TO_HZ);
-        double signal = spectrum.power(hrHz - SNR_HALF_WIDTH_HZ, hrHz + SNR_HALF_WIDTH_HZ)
-                + spectrum.power(2 * hrHz - SNR_HALF_WIDTH_HZ, Math.min(PULSE_TO_HZ, 2 * hrHz + SNR_HALF_WIDTH_HZ));
-        double noise = total - signal;
-        if (signal <= 0) {
-            return -100;
-        }
-        return noise <= 0 ? 100 : 10 * Math.log10(signal / noise);
+        return spectrum.snrDb(hrHz, PULSE_FROM_HZ, PULSE_TO_HZ, SNR_HALF_WIDTH_HZ);
     }
 
     /** Share of 6 s windows (1 s apart) whose own heart rate lies within 6 bpm of the overall one. */

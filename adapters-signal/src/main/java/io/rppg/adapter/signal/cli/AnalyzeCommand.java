@@ -32,7 +32,7 @@ public final class AnalyzeCommand {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<Path> videos = new ArrayList<>();
-        String method = "pos";
+        String method = SignalEngineConfig.defaults().method();
         boolean json = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];

@@ -96,6 +96,21 @@ public final class Spectrum {
         return mean == 0 ? 0 : around / bins / mean;
     }
 
+    /**
+     * Power within {@code halfWidthHz} of a heart rate and of its first harmonic, over the rest of the band, in
+     * dB: -100 when the rate carries no power, 100 when nothing else does.
+     */
+    public double snrDb(double hrHz, double fromHz, double toHz, double halfWidthHz) {
+        double total = power(fromHz, toHz);
+        double signal = power(hrHz - halfWidthHz, hrHz + halfWidthHz)
+                + power(2 * hrHz - halfWidthHz, Math.min(toHz, 2 * hrHz + halfWidthHz));
+        double noise = total - signal;
+        if (signal <= 0) {
+            return -100;
+        }
+        return noise <= 0 ? 100 : 10 * Math.log10(signal / noise);
+    }
+
     public double binHz() {
         return binHz;
     }

@@ -32,6 +32,9 @@ public final class SkinSampler {
     private static final double BRIGHTEST = 245;
 
     private double usualLuma = Double.NaN;
+    private byte[] cbRow = new byte[0];
+    private byte[] crRow = new byte[0];
+    private byte[][] lumaRowsBuffer = new byte[0][];
 
     /** The skin regions of an upright face box, in upright coordinates. */
     public static List<Box> regionsOf(Box face) {
@@ -49,7 +52,13 @@ public final class SkinSampler {
         // Brightness limits in raw code values, from the full-range limits and the region's usual luma.
         double low = Math.max(DARKEST, Double.isNaN(usualLuma) ? DARKEST : 0.6 * usualLuma);
         double high = Math.min(BRIGHTEST, Double.isNaN(usualLuma) ? BRIGHTEST : 1.4 * usualLuma);
-        double sumY = 0, sumCb = 0, sumCr = 0;
+        // Luma is an affine map of the raw code value, so the limits become limits on the raw sum of the lumas a
+        // chroma sample covers, and the loop compares integers.
+        double lumaOfZero = matrix.luma(0);
+        double lumaPerCode = matrix.luma(1) - lumaOfZero;
+        double lowSum = (low - lumaOfZero) / lumaPerCode * lumasPerChroma;
+        double highSum = (high - lumaOfZero) / lumaPerCode * lumasPerChroma;
+        long sumY = 0, sumCb = 0, sumCr = 0;
         int count = 0;
         int step = stepFor(storedRegions, sx, sy);
         ByteBuffer yPlane = picture.plane(0);
@@ -60,34 +69,56 @@ public final class SkinSampler {
         int crStride = picture.stride(2);
         int chromaWidth = (picture.width() + (1 << sx) - 1) >> sx;
         int chromaHeight = (picture.height() + (1 << sy) - 1) >> sy;
+        int lumaRows = 1 << sy;
         for (Box region : storedRegions) {
             int x0 = clamp((int) Math.round(region.x()) >> sx, chromaWidth);
             int x1 = clamp((int) Math.round(region.x() + region.width()) >> sx, chromaWidth);
             int y0 = clamp((int) Math.round(region.y()) >> sy, chromaHeight);
             int y1 = clamp((int) Math.round(region.y() + region.height()) >> sy, chromaHeight);
+            if (x1 <= x0 || y1 <= y0) {
+                continue;
+            }
+            // Whole row segments are copied out of native memory at once; reading byte by byte costs far more.
+            int chromaLength = x1 - x0;
+            int lumaFrom = x0 << sx;
+            int lumaLength = Math.min(picture.width(), x1 << sx) - lumaFrom;
+            ensureRows(chromaLength, lumaLength, lumaRows);
             for (int cy = y0; cy < y1; cy += step) {
-                int cbRow = cy * cbStride;
-                int crRow = cy * crStride;
-                for (int cx = x0; cx < x1; cx += step) {
-                    int cb = cbPlane.get(cbRow + cx) & 0xFF;
-                    int cr = crPlane.get(crRow + cx) & 0xFF;
+                cbPlane.get(cy * cbStride + x0, cbRow, 0, chromaLength);
+                crPlane.get(cy * crStride + x0, crRow, 0, chromaLength);
+                for (int dy = 0; dy < lumaRows; dy++) {
+                    int row = Math.min(picture.height() - 1, (cy << sy) + dy) * yStride;
+                    yPlane.get(row + lumaFrom, lumaRowsBuffer[dy], 0, lumaLength);
+                }
+                for (int i = 0; i < chromaLength; i += step) {
+                    int cb = cbRow[i] & 0xFF;
+                    int cr = crRow[i] & 0xFF;
                     if (cb < CB_MIN || cb > CB_MAX || cr < CR_MIN || cr > CR_MAX) {
                         continue;
                     }
-                    int lumaSum = 0;
-                    for (int dy = 0; dy < 1 << sy; dy++) {
-                        int row = Math.min(picture.height() - 1, (cy << sy) + dy) * yStride;
-                        for (int dx = 0; dx < 1 << sx; dx++) {
-                            lumaSum += yPlane.get(row + Math.min(picture.width() - 1, (cx << sx) + dx)) & 0xFF;
+                    int lumaSum;
+                    int lx = i << sx;
+                    if (lumaRows == 2 && sx == 1 && lx + 1 < lumaLength) {
+                        // 4:2:0, the common case: the four lumas of one chroma sample.
+                        byte[] top = lumaRowsBuffer[0];
+                        byte[] bottom = lumaRowsBuffer[1];
+                        lumaSum = (top[lx] & 0xFF) + (top[lx + 1] & 0xFF) + (bottom[lx] & 0xFF)
+                                + (bottom[lx + 1] & 0xFF);
+                    } else {
+                        lumaSum = 0;
+                        for (int dy = 0; dy < lumaRows; dy++) {
+                            byte[] lumaRow = lumaRowsBuffer[dy];
+                            for (int dx = 0; dx < 1 << sx; dx++) {
+                                lumaSum += lumaRow[Math.min(lumaLength - 1, lx + dx)] & 0xFF;
+                            }
                         }
                     }
-                    double luma = matrix.luma((double) lumaSum / lumasPerChroma);
-                    if (luma < low || luma > high) {
+                    if (lumaSum < lowSum || lumaSum > highSum) {
                         continue;
                     }
                     sumY += lumaSum;
-                    sumCb += cb * lumasPerChroma;
-                    sumCr += cr * lumasPerChroma;
+                    sumCb += cb;
+                    sumCr += cr;
                     count += lumasPerChroma;
                 }
             }
@@ -95,9 +126,9 @@ public final class SkinSampler {
         if (count == 0) {
             return new SkinSample(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
         }
-        double y = sumY / count;
-        double cb = sumCb / count;
-        double cr = sumCr / count;
+        double y = (double) sumY / count;
+        double cb = (double) sumCb * lumasPerChroma / count;
+        double cr = (double) sumCr * lumasPerChroma / count;
         usualLuma = matrix.luma(y);
         return new SkinSample(matrix.red(y, cb, cr), matrix.green(y, cb, cr), matrix.blue(y, cb, cr), usualLuma, count);
     }
@@ -134,6 +165,16 @@ public final class SkinSampler {
             }
         }
         return all == 0 ? 0 : (double) skin / all;
+    }
+
+    private void ensureRows(int chromaLength, int lumaLength, int lumaRows) {
+        if (cbRow.length < chromaLength) {
+            cbRow = new byte[chromaLength];
+            crRow = new byte[chromaLength];
+        }
+        if (lumaRowsBuffer.length < lumaRows || lumaRowsBuffer[0].length < lumaLength) {
+            lumaRowsBuffer = new byte[Math.max(lumaRows, lumaRowsBuffer.length)][Math.max(lumaLength, 1)];
+        }
     }
 
     private static int stepFor(List<Box> regions, int sx, int sy) {

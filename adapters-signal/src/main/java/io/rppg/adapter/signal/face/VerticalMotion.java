@@ -16,6 +16,8 @@ import java.nio.ByteBuffer;
 public final class VerticalMotion {
 
     private static final double MARGIN = 0.33;
+    /** Shifts, in pixels either side of the last one, searched before the whole margin. */
+    private static final int NEAR = 4;
 
     private Box window;
     private double[] reference;
@@ -46,29 +48,53 @@ public final class VerticalMotion {
         return position;
     }
 
-    /** The shift of the reference within the wider profile, by least squares, refined on a parabola. */
+    /**
+     * The shift of the reference within the wider profile, by least squares, refined on a parabola. Heads move
+     * little between pictures, so the search starts near the last shift and widens to the whole margin only when
+     * the best fit lies at the edge of that neighbourhood.
+     */
     private double shift(double[] profile) {
+        int last = (int) Math.round(position - referencePosition) + margin;
+        int lo = Math.max(0, Math.min(2 * margin, last - NEAR));
+        int hi = Math.max(lo, Math.min(2 * margin, last + NEAR));
         double[] cost = new double[2 * margin + 1];
-        int best = 0;
-        for (int s = 0; s < cost.length; s++) {
+        java.util.Arrays.fill(cost, Double.NaN);
+        int best = bestShift(profile, cost, lo, hi);
+        if ((best == lo && lo > 0) || (best == hi && hi < 2 * margin)) {
+            best = bestShift(profile, cost, 0, 2 * margin);
+        }
+        double refined = best - margin;
+        if (best > 0 && best < cost.length - 1) {
+            double left = costAt(profile, cost, best - 1);
+            double right = costAt(profile, cost, best + 1);
+            double curvature = left - 2 * cost[best] + right;
+            if (curvature > 0) {
+                refined += Math.max(-0.5, Math.min(0.5, 0.5 * (left - right) / curvature));
+            }
+        }
+        return refined;
+    }
+
+    private int bestShift(double[] profile, double[] cost, int from, int to) {
+        int best = from;
+        for (int s = from; s <= to; s++) {
+            if (costAt(profile, cost, s) < cost[best]) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private double costAt(double[] profile, double[] cost, int s) {
+        if (Double.isNaN(cost[s])) {
             double sum = 0;
             for (int i = 0; i < reference.length; i++) {
                 double d = profile[i + s] - reference[i];
                 sum += d * d;
             }
             cost[s] = sum;
-            if (sum < cost[best]) {
-                best = s;
-            }
         }
-        double refined = best - margin;
-        if (best > 0 && best < cost.length - 1) {
-            double curvature = cost[best - 1] - 2 * cost[best] + cost[best + 1];
-            if (curvature > 0) {
-                refined += Math.max(-0.5, Math.min(0.5, 0.5 * (cost[best - 1] - cost[best + 1]) / curvature));
-            }
-        }
-        return refined;
+        return cost[s];
     }
 
     /**
@@ -90,20 +116,25 @@ public final class VerticalMotion {
         if (alongRows) {
             int from = x0 + (x1 - x0) / 4;
             int to = x1 - (x1 - x0) / 4;
-            // Every other column: the profile is a sum, and half the columns give it just as well.
+            // Every other column: the profile is a sum, and half the columns give it just as well. Each row is
+            // copied out of native memory at once, which costs far less than reading it byte by byte.
+            byte[] row = new byte[Math.max(0, to - from)];
             for (int y = y0; y < y1; y++) {
+                luma.get(y * stride + from, row, 0, row.length);
                 int sum = 0;
-                for (int x = from; x < to; x += 2) {
-                    sum += luma.get(y * stride + x) & 0xFF;
+                for (int i = 0; i < row.length; i += 2) {
+                    sum += row[i] & 0xFF;
                 }
                 profile[y - y0] = sum;
             }
         } else {
             int from = y0 + (y1 - y0) / 4;
             int to = y1 - (y1 - y0) / 4;
+            byte[] row = new byte[x1 - x0];
             for (int y = from; y < to; y += 2) {
-                for (int x = x0; x < x1; x++) {
-                    profile[x - x0] += luma.get(y * stride + x) & 0xFF;
+                luma.get(y * stride + x0, row, 0, row.length);
+                for (int i = 0; i < row.length; i++) {
+                    profile[i] += row[i] & 0xFF;
                 }
             }
         }

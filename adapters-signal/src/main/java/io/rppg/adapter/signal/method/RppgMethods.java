@@ -6,7 +6,9 @@ import java.util.Locale;
 /** The methods the engine knows, chosen by name. */
 public final class RppgMethods {
 
-    private static final List<RppgMethod> ALL = List.of(new Pos(), new Chrom(), new Green(), new Lgi(), new Pbv());
+    private static final List<RppgMethod> ALL = List.of(
+            new BestEvidence(List.of(new Pos(), new Green(), new Lgi())),
+            new Pos(), new Chrom(), new Green(), new Lgi(), new Pbv());
 
     private RppgMethods() {
     }

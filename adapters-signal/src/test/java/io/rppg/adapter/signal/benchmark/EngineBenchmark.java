@@ -1,6 +1,7 @@
 package io.rppg.adapter.signal.benchmark;
 
 import io.rppg.adapter.signal.RppgSignalEngineAdapter;
+import io.rppg.adapter.signal.SignalEngineConfig;
 import io.rppg.adapter.signal.fixture.FaceVideoGenerator;
 import io.rppg.adapter.signal.fixture.FaceVideoSpec;
 import io.rppg.adapter.signal.fixture.FaceVideoTruth;
@@ -23,7 +24,8 @@ import java.util.Locale;
  * Accuracy and speed of every method on a generated set with motion, lighting changes and several skin tones,
  * plus a 30 s 640x480 30 fps video timed against FFmpeg decoding alone. Run with
  * {@code ./mvnw -pl adapters-signal -am verify -Pbenchmark}; add {@code -Dbenchmark.speedOnly=true} for the
- * speed case alone.
+ * speed case alone, {@code -Dbenchmark.seed=N} for another set of videos with the same truths, and
+ * {@code -Dbenchmark.methods=auto,pos} for some methods only.
  */
 @Tag("benchmark")
 class EngineBenchmark {
@@ -43,7 +45,7 @@ class EngineBenchmark {
 
     /** Peak heap while analysing 10 s and 60 s of the same scene: the engine keeps numbers, not pictures. */
     private static void memoryCase(Path dir) {
-        RppgSignalEngineAdapter engine = RppgSignalEngineAdapter.withMethod("pos");
+        RppgSignalEngineAdapter engine = new RppgSignalEngineAdapter(SignalEngineConfig.defaults());
         for (int seconds : new int[]{10, 60}) {
             Path file = dir.resolve("memory-" + seconds + ".mp4");
             FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(seconds).withSize(640, 480).withSeed(300), file);
@@ -67,7 +69,7 @@ class EngineBenchmark {
         for (int i = 0; i < rates.length; i++) {
             specs.add(FaceVideoSpec.defaults().withSeconds(20).withHeartRate(rates[i]).withBreathing(breaths[i])
                     .withTone(tones[i % tones.length]).withMotion(0.03 * (i % 3)).withLightingDrift(0.1 * (i % 2))
-                    .withNoise(2 + i % 3).withSdnn(typicalSdnn(rates[i])).in(container).withSeed(100 + i));
+                    .withNoise(2 + i % 3).withSdnn(typicalSdnn(rates[i])).in(container).withSeed(Integer.getInteger("benchmark.seed", 100) + i));
         }
         List<Path> files = new ArrayList<>();
         List<FaceVideoTruth> truths = new ArrayList<>();
@@ -79,7 +81,9 @@ class EngineBenchmark {
         System.out.println("== " + container + ": 7 videos of 20 s, 320x240, 45-150 bpm, 8-25 breaths/min, "
                 + "five skin tones, motion up to 6% of the face width, lighting drift up to 10%");
         System.out.println("method  HR-MAE  HR-RMSE  RR-MAE(n)  SDNN-err(n)  failed  x-realtime  frames/s");
-        for (String method : RppgMethods.names()) {
+        String only = System.getProperty("benchmark.methods", "").trim();
+        List<String> methods = only.isEmpty() ? RppgMethods.names() : List.of(only.split("\\s*,\\s*"));
+        for (String method : methods) {
             RppgSignalEngineAdapter engine = RppgSignalEngineAdapter.withMethod(method);
             double hrAbs = 0, hrSq = 0, rrAbs = 0, sdnnAbs = 0, seconds = 0, frames = 0;
             int hrN = 0, rrN = 0, sdnnN = 0, failed = 0;
@@ -127,7 +131,7 @@ class EngineBenchmark {
         Path file = dir.resolve("speed-640x480.mp4");
         FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(30).withSize(640, 480).withMotion(0.03)
                 .withSeed(200), file);
-        RppgSignalEngineAdapter engine = RppgSignalEngineAdapter.withMethod("pos");
+        RppgSignalEngineAdapter engine = new RppgSignalEngineAdapter(SignalEngineConfig.defaults());
         engine.analyze(file);
         decodeOnly(file);
         com.sun.management.OperatingSystemMXBean os =
