@@ -5,6 +5,8 @@ import io.rppg.adapter.signal.dsp.Beats;
 import io.rppg.adapter.signal.dsp.Resampler;
 import io.rppg.adapter.signal.dsp.Respiration;
 import io.rppg.adapter.signal.dsp.Spectrum;
+import io.rppg.adapter.signal.method.BestEvidence;
+import io.rppg.adapter.signal.method.Pos;
 import io.rppg.adapter.signal.method.RgbTrace;
 import io.rppg.adapter.signal.method.RppgMethod;
 import io.rppg.domain.vitals.Confidence;
@@ -35,9 +37,16 @@ final class VitalsEstimator {
     private static final double MIN_SNR_FOR_ANY_PULSE_DB = -6;
 
     private final RppgMethod method;
+    /**
+     * The pulse whose beats carry the breathing. When the method picks a luma-based pulse (GREEN, LGI) for its
+     * clearer heart rate, that pulse's beat heights also follow the light and the head as they move with each
+     * breath, which outvotes the true rhythm; POS projects intensity changes out, so its beats stay the reference.
+     */
+    private final RppgMethod breathingReference;
 
     VitalsEstimator(RppgMethod method) {
         this.method = method;
+        this.breathingReference = method instanceof BestEvidence ? new Pos() : method;
     }
 
     /** The vitals of the run [from, to) of the trace, or null when no pulse stands out at all. */
@@ -58,13 +67,11 @@ final class VitalsEstimator {
         double bpm = hrHz * 60;
         double stability = stability(pulse, bpm);
         double periodicity = periodicity(pulse, hrHz);
-        // Beats are timed on the fundamental alone: the waveform's harmonics and dicrotic notch would add peaks.
-        // Interval changes are sidebands around the heart rate; the band keeps 0.8 Hz of them on either side.
-        double[] fundamental = new BandPass(Math.max(0.4, hrHz - 0.8), Math.min(hrHz + 0.8, 1.7 * hrHz), RATE)
-                .apply(pulse);
-        Beats beats = Beats.find(fundamental, RATE, bpm);
+        Beats beats = beatsOf(pulse, hrHz);
         Measurement<HeartRateVariability> hrv = variability(beats, snrDb, periodicity);
-        Measurement<RespiratoryRate> breathing = respiration(trace, from, to, beats, seconds);
+        Beats breathingBeats = breathingReference == method ? beats
+                : beatsOf(new BandPass(PULSE_FROM_HZ, PULSE_TO_HZ, RATE).apply(breathingReference.pulse(rgb)), hrHz);
+        Measurement<RespiratoryRate> breathing = respiration(trace, from, to, breathingBeats, seconds);
         double snrScore = clamp((snrDb + 5) / 15);
         double lengthScore = clamp(seconds / 15);
         double confidence = clamp((0.5 * snrScore + 0.25 * stability + 0.25 * periodicity)
@@ -72,6 +79,16 @@ final class VitalsEstimator {
         return new Vitals(new HeartRate(bpm), breathing, hrv,
                 new SignalQuality(Math.max(-100, Math.min(100, snrDb)), stability, periodicity),
                 new Confidence(confidence), method.name(), seconds, to - from);
+    }
+
+    /**
+     * Beats timed on the fundamental alone: the waveform's harmonics and dicrotic notch would add peaks. Interval
+     * changes are sidebands around the heart rate; the band keeps 0.8 Hz of them on either side.
+     */
+    private static Beats beatsOf(double[] pulse, double hrHz) {
+        double[] fundamental = new BandPass(Math.max(0.4, hrHz - 0.8), Math.min(hrHz + 0.8, 1.7 * hrHz), RATE)
+                .apply(pulse);
+        return Beats.find(fundamental, RATE, hrHz * 60);
     }
 
     /** Power within 6 bpm of the heart rate and of its first harmonic, over the rest of the pulse band, in dB. */

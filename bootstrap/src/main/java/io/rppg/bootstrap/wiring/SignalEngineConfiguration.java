@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 public class SignalEngineConfiguration {
 
     @Bean
-    SignalEnginePort signalEngine(@Value("${rppg.signal.method:pos}") String method,
+    SignalEnginePort signalEngine(@Value("${rppg.signal.method:auto}") String method,
                                   @Value("${rppg.signal.detection-interval:10}") int detectionInterval,
                                   @Value("${rppg.signal.max-analysed-seconds:180}") double maxAnalysedSeconds,
                                   @Value("${rppg.signal.max-processing-seconds:120}") double maxProcessingSeconds) {
