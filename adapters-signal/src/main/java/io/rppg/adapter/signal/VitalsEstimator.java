@@ -57,7 +57,7 @@ final class VitalsEstimator {
                 Resampler.uniform(t, trace.green(), from, to, RATE),
                 Resampler.uniform(t, trace.blue(), from, to, RATE), RATE);
         double seconds = rgb.length() / RATE;
-        double[] pulse = new BandPass(PULSE_FROM_HZ, PULSE_TO_HZ, RATE).apply(method.pulse(rgb));
+        double[] pulse = withoutSpikes(new BandPass(PULSE_FROM_HZ, PULSE_TO_HZ, RATE).apply(method.pulse(rgb)));
         Spectrum spectrum = Spectrum.of(pulse, RATE, 1 << 14);
         double hrHz = spectrum.peakHz(PULSE_FROM_HZ, PULSE_TO_HZ);
         double snrDb = snrDb(spectrum, hrHz);
@@ -79,6 +79,31 @@ final class VitalsEstimator {
         return new Vitals(new HeartRate(bpm), breathing, hrv,
                 new SignalQuality(Math.max(-100, Math.min(100, snrDb)), stability, periodicity),
                 new Confidence(confidence), method.name(), seconds, to - from);
+    }
+
+    /**
+     * Clips the pulse at 4 robust standard deviations (1.4826 x the median absolute value). A jump of the face box
+     * or a flash leaves a spike that carries more energy than a minute of pulse; unclipped it would swamp the
+     * waveform measures (periodicity, beat heights) even where the spectrum still shows the heart rate.
+     */
+    static double[] withoutSpikes(double[] pulse) {
+        if (pulse.length == 0) {
+            return pulse;
+        }
+        double[] magnitudes = new double[pulse.length];
+        for (int i = 0; i < pulse.length; i++) {
+            magnitudes[i] = Math.abs(pulse[i]);
+        }
+        java.util.Arrays.sort(magnitudes);
+        double limit = 4 * 1.4826 * magnitudes[magnitudes.length / 2];
+        if (!(limit > 0)) {
+            return pulse;
+        }
+        double[] clipped = new double[pulse.length];
+        for (int i = 0; i < pulse.length; i++) {
+            clipped[i] = Math.max(-limit, Math.min(limit, pulse[i]));
+        }
+        return clipped;
     }
 
     /**
