@@ -1,5 +1,9 @@
 package io.rppg.application.identity;
 
+import io.rppg.application.fakes.DirectTransactions;
+import io.rppg.application.fakes.FixedClock;
+import io.rppg.application.fakes.InMemoryTenantPort;
+import io.rppg.application.fakes.SequentialIds;
 import io.rppg.application.port.in.Actor;
 import io.rppg.application.port.in.AdminOutcome;
 import io.rppg.application.port.in.ManageApiKeysUseCase.CreatedApiKey;
@@ -31,15 +35,15 @@ class AdministrationServicesTest {
     private static final String PASSWORD = "a long enough password";
 
     private final IdentityFakes.Users users = new IdentityFakes.Users();
-    private final IdentityFakes.Tenants tenants = new IdentityFakes.Tenants();
+    private final InMemoryTenantPort tenants = new InMemoryTenantPort();
     private final IdentityFakes.RefreshTokens refreshTokens = new IdentityFakes.RefreshTokens();
     private final IdentityFakes.ApiKeys apiKeys = new IdentityFakes.ApiKeys();
-    private final IdentityFakes.Transactions transactions = new IdentityFakes.Transactions();
-    private final IdentityFakes.Clock clock = new IdentityFakes.Clock(NOW);
+    private final DirectTransactions transactions = new DirectTransactions();
+    private final FixedClock clock = new FixedClock(NOW);
     private final UserAdministrationService userAdmin = new UserAdministrationService(users, tenants, refreshTokens,
-            new IdentityFakes.PlainHasher(), transactions, clock, new IdentityFakes.Ids());
+            new IdentityFakes.PlainHasher(), transactions, clock, new SequentialIds());
     private final ApiKeyAdministrationService keyAdmin = new ApiKeyAdministrationService(apiKeys, tenants,
-            transactions, clock, new IdentityFakes.Ids());
+            transactions, clock, new SequentialIds());
 
     private final Tenant clinic = tenant("Clinic");
     private final Tenant insurer = tenant("Insurer");
@@ -202,7 +206,7 @@ class AdministrationServicesTest {
         userAdmin.listUsers(clinicAdmin, clinic.id());
         keyAdmin.listApiKeys(clinicAdmin, clinic.id());
 
-        assertThat(transactions.tenantTransactions).containsOnly(clinic.id());
+        assertThat(transactions.tenantTransactions()).containsOnly(clinic.id());
     }
 
     // --- API keys

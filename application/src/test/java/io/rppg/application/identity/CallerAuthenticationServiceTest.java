@@ -1,5 +1,8 @@
 package io.rppg.application.identity;
 
+import io.rppg.application.fakes.DirectTransactions;
+import io.rppg.application.fakes.FixedClock;
+import io.rppg.application.fakes.InMemoryTenantPort;
 import io.rppg.application.port.in.CheckCallerAccessQuery.CallerAccess;
 import io.rppg.application.service.identity.CallerAuthenticationService;
 import io.rppg.application.service.identity.Secrets;
@@ -25,11 +28,11 @@ class CallerAuthenticationServiceTest {
     private static final String SECRET = "rppg_live_" + "K".repeat(40);
 
     private final IdentityFakes.Users users = new IdentityFakes.Users();
-    private final IdentityFakes.Tenants tenants = new IdentityFakes.Tenants();
+    private final InMemoryTenantPort tenants = new InMemoryTenantPort();
     private final IdentityFakes.ApiKeys apiKeys = new IdentityFakes.ApiKeys();
-    private final IdentityFakes.Clock clock = new IdentityFakes.Clock(NOW);
+    private final FixedClock clock = new FixedClock(NOW);
     private final CallerAuthenticationService service = new CallerAuthenticationService(apiKeys, users, tenants,
-            new IdentityFakes.Transactions(), clock);
+            new DirectTransactions(), clock);
     private final Tenant tenant = tenants.save(
             Tenant.register(new TenantId(UUID.randomUUID()), "Clinic", new PlanId(UUID.randomUUID()), NOW));
     private final ApiKey key = apiKeys.save(new ApiKey(new ApiKeyId(UUID.randomUUID()), tenant.id(), "app",
@@ -37,7 +40,7 @@ class CallerAuthenticationServiceTest {
 
     @Test
     void aLiveKeyAuthenticatesAndIsMarkedUsed() {
-        clock.now = NOW.plusSeconds(60);
+        clock.set(NOW.plusSeconds(60));
 
         var authenticated = service.authenticate(SECRET).orElseThrow();
 

@@ -2,13 +2,9 @@ package io.rppg.application.identity;
 
 import io.rppg.application.port.out.AccessTokenPort;
 import io.rppg.application.port.out.ApiKeyPort;
-import io.rppg.application.port.out.ClockPort;
-import io.rppg.application.port.out.IdGeneratorPort;
 import io.rppg.application.port.out.LoginThrottlePort;
 import io.rppg.application.port.out.PasswordHasherPort;
 import io.rppg.application.port.out.RefreshTokenPort;
-import io.rppg.application.port.out.TenantPort;
-import io.rppg.application.port.out.TransactionPort;
 import io.rppg.application.port.out.UserPort;
 import io.rppg.domain.identity.ApiKey;
 import io.rppg.domain.identity.ApiKeyId;
@@ -16,11 +12,8 @@ import io.rppg.domain.identity.LoginThrottle;
 import io.rppg.domain.identity.RefreshToken;
 import io.rppg.domain.identity.User;
 import io.rppg.domain.identity.UserId;
-import io.rppg.domain.session.ScanSessionId;
-import io.rppg.domain.tenant.Tenant;
 import io.rppg.domain.tenant.TenantId;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** Small in-memory stand-ins for the ports the identity and administration services use. */
 final class IdentityFakes {
@@ -83,26 +75,6 @@ final class IdentityFakes {
         @Override
         public long count() {
             return byId.size();
-        }
-    }
-
-    static final class Tenants implements TenantPort {
-        final Map<TenantId, Tenant> byId = new LinkedHashMap<>();
-
-        @Override
-        public Tenant save(Tenant tenant) {
-            byId.put(tenant.id(), tenant);
-            return tenant;
-        }
-
-        @Override
-        public Optional<Tenant> findById(TenantId id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-
-        @Override
-        public List<Tenant> findAll() {
-            return new ArrayList<>(byId.values());
         }
     }
 
@@ -212,50 +184,6 @@ final class IdentityFakes {
         public AccessToken issue(User user, Instant now) {
             issuedFor.add(user);
             return new AccessToken("access-" + issuedFor.size() + "-" + user.username(), now.plusSeconds(900));
-        }
-    }
-
-    static final class Transactions implements TransactionPort {
-        final List<TenantId> tenantTransactions = new ArrayList<>();
-
-        @Override
-        public <T> T inTenantTransaction(TenantId tenant, Supplier<T> work) {
-            tenantTransactions.add(tenant);
-            return work.get();
-        }
-
-        @Override
-        public <T> T inPlatformTransaction(Supplier<T> work) {
-            return work.get();
-        }
-    }
-
-    static final class Clock implements ClockPort {
-        Instant now;
-
-        Clock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant now() {
-            return now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-    }
-
-    static final class Ids implements IdGeneratorPort {
-        @Override
-        public UUID newUuid() {
-            return UUID.randomUUID();
-        }
-
-        @Override
-        public ScanSessionId newScanSessionId(Instant createdAt) {
-            throw new UnsupportedOperationException("identity does not open sessions");
         }
     }
 }

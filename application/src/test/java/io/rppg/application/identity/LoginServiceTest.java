@@ -1,5 +1,9 @@
 package io.rppg.application.identity;
 
+import io.rppg.application.fakes.DirectTransactions;
+import io.rppg.application.fakes.FixedClock;
+import io.rppg.application.fakes.InMemoryTenantPort;
+import io.rppg.application.fakes.SequentialIds;
 import io.rppg.application.port.in.LogInUseCase.Credentials;
 import io.rppg.application.port.in.LogInUseCase.LoginOutcome;
 import io.rppg.application.port.in.LogInUseCase.TokenPair;
@@ -29,12 +33,12 @@ class LoginServiceTest {
     private static final String ADDRESS = "203.0.113.7";
 
     private final IdentityFakes.Users users = new IdentityFakes.Users();
-    private final IdentityFakes.Tenants tenants = new IdentityFakes.Tenants();
+    private final InMemoryTenantPort tenants = new InMemoryTenantPort();
     private final IdentityFakes.RefreshTokens refreshTokens = new IdentityFakes.RefreshTokens();
     private final IdentityFakes.Throttles throttles = new IdentityFakes.Throttles();
     private final IdentityFakes.PlainHasher hasher = new IdentityFakes.PlainHasher();
     private final IdentityFakes.AccessTokens accessTokens = new IdentityFakes.AccessTokens();
-    private final IdentityFakes.Clock clock = new IdentityFakes.Clock(NOW);
+    private final FixedClock clock = new FixedClock(NOW);
     private LoginService service;
     private Tenant tenant;
     private User jane;
@@ -42,7 +46,7 @@ class LoginServiceTest {
     @BeforeEach
     void setUp() {
         service = new LoginService(users, tenants, refreshTokens, throttles, hasher, accessTokens,
-                new IdentityFakes.Transactions(), clock, new IdentityFakes.Ids(), LoginService.Throttling.DEFAULT);
+                new DirectTransactions(), clock, new SequentialIds(), LoginService.Throttling.DEFAULT);
         tenant = tenants.save(Tenant.register(new TenantId(UUID.randomUUID()), "Clinic", new PlanId(UUID.randomUUID()), NOW));
         jane = users.save(new User(new UserId(UUID.randomUUID()), Optional.of(tenant.id()), "jane",
                 "jane@clinic.example", hasher.hash(PASSWORD), Role.MEMBER, NOW));
