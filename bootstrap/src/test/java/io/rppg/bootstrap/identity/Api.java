@@ -1,62 +1,17 @@
 package io.rppg.bootstrap.identity;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.rppg.bootstrap.JsonClient;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
- * Speaks JSON to a running platform over real HTTP, and sets up what the identity tests need: plans, tenants, users
- * and API keys with random names, created through the admin API by the platform admin seeded on first start.
+ * Sets up what the identity tests need: plans, tenants, users and API keys with random names, created through the
+ * admin API by the platform admin seeded on first start.
  */
-final class Api {
-
-    /** The platform admin of the test configuration ({@code rppg.admin.email}, {@code rppg.admin.password}). */
-    static final String ADMIN_EMAIL = "admin@rppg.test";
-    static final String ADMIN_PASSWORD = "admin-password-for-tests";
-    static final String PASSWORD = "a password long enough";
-
-    static final JsonMapper JSON = JsonMapper.shared();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private final int port;
-    private String adminToken;
+final class Api extends JsonClient {
 
     Api(int port) {
-        this.port = port;
-    }
-
-    /** An HTTP answer with its body parsed as JSON (a missing node when the body is empty or not JSON). */
-    record Response(int status, HttpHeaders headers, String body, JsonNode json) {
-
-        String text(String field) {
-            var node = json.path(field);
-            return node.isMissingNode() || node.isNull() ? null : node.asString();
-        }
-
-        Optional<String> header(String name) {
-            return headers.firstValue(name);
-        }
-
-        String contentType() {
-            return header("Content-Type").orElse("");
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + body;
-        }
+        super(port, Duration.ofSeconds(30));
     }
 
     record Account(String id, String tenantId, String username, String email, String password) {
@@ -66,34 +21,6 @@ final class Api {
     }
 
     record Tokens(String access, String refresh) {
-    }
-
-    // --- plain requests
-
-    Response get(String path, String bearer) {
-        return send(request(path, bearer).GET());
-    }
-
-    Response delete(String path, String bearer) {
-        return send(request(path, bearer).DELETE());
-    }
-
-    Response post(String path, String bearer, Object body) {
-        return send(request(path, bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(body))));
-    }
-
-    Response patch(String path, String bearer, Object body) {
-        return send(request(path, bearer).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body))));
-    }
-
-    static Map<String, Object> body(Object... namesAndValues) {
-        var body = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            body.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return body;
     }
 
     // --- logging in
@@ -111,13 +38,6 @@ final class Api {
         var response = v2Login(login, password);
         expect(response, 200);
         return new Tokens(response.text("access_token"), response.text("refresh_token"));
-    }
-
-    String adminToken() {
-        if (adminToken == null) {
-            adminToken = logIn(ADMIN_EMAIL, ADMIN_PASSWORD).access();
-        }
-        return adminToken;
     }
 
     // --- setting up tenants, users and keys
@@ -155,49 +75,5 @@ final class Api {
     /** A path on no surface's map: an authenticated caller gets 404 there, anyone else 401. */
     static String unmappedV1Path() {
         return "/api/v1/no-such-resource-" + random();
-    }
-
-    static String random() {
-        return UUID.randomUUID().toString().substring(0, 12);
-    }
-
-    static Response expect(Response response, int status) {
-        if (response.status() != status) {
-            throw new AssertionError("expected HTTP " + status + " but got " + response);
-        }
-        return response;
-    }
-
-    // --- plumbing
-
-    private HttpRequest.Builder request(String path, String bearer) {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json");
-        return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
-    }
-
-    private static String json(Object body) {
-        return body instanceof String text ? text : JSON.writeValueAsString(body);
-    }
-
-    private static Response send(HttpRequest.Builder request) {
-        try {
-            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers(), response.body(), parse(response.body()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
-        } catch (RuntimeException notJson) {
-            return JSON.missingNode();
-        }
     }
 }

@@ -1,59 +1,23 @@
 package io.rppg.bootstrap.scan;
 
+import io.rppg.bootstrap.JsonClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * Speaks to a running platform over real HTTP as its clients do: JSON calls, multipart uploads framed by hand, and
+ * Multipart uploads framed by hand, as clients send them, and
  * the setup the scan tests need (plans, tenants, a tenant admin, an API key) through the admin API.
  */
-final class ScanApi {
-
-    static final String ADMIN_EMAIL = "admin@rppg.test";
-    static final String ADMIN_PASSWORD = "admin-password-for-tests";
-    static final String PASSWORD = "a password long enough";
-    static final JsonMapper JSON = JsonMapper.shared();
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private final int port;
-    private String adminToken;
+final class ScanApi extends JsonClient {
 
     ScanApi(int port) {
-        this.port = port;
-    }
-
-    /** An HTTP answer with its body parsed as JSON (a missing node when the body is empty or not JSON). */
-    record Response(int status, HttpHeaders headers, String body, JsonNode json) {
-
-        String text(String field) {
-            var node = json.path(field);
-            return node.isMissingNode() || node.isNull() ? null : node.asString();
-        }
-
-        String contentType() {
-            return headers.firstValue("Content-Type").orElse("");
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + body;
-        }
+        super(port, Duration.ofSeconds(120));
     }
 
     /** A tenant ready for scans: its admin's access token and username, and an API key. */
@@ -70,22 +34,6 @@ final class ScanApi {
         static Part field(String name, String value) {
             return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    // --- requests
-
-    Response get(String path, String bearer) {
-        return send(request(path, bearer).GET());
-    }
-
-    Response post(String path, String bearer, Object body) {
-        return send(request(path, bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text
-                        : JSON.writeValueAsString(body))));
-    }
-
-    Response postEmpty(String path, String bearer) {
-        return send(request(path, bearer).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     Response multipart(String path, String bearer, Part... parts) {
@@ -118,50 +66,7 @@ final class ScanApi {
         return ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    HttpRequest.Builder request(String path, String bearer) {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(120))
-                .header("Accept", "application/json, application/problem+json");
-        return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
-    }
-
-    static Response send(HttpRequest.Builder request) {
-        try {
-            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers(), response.body(), parse(response.body()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
-        } catch (RuntimeException notJson) {
-            return JSON.missingNode();
-        }
-    }
-
-    static Map<String, Object> body(Object... namesAndValues) {
-        var body = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            body.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return body;
-    }
-
     // --- setup through the admin API
-
-    synchronized String adminToken() {
-        if (adminToken == null) {
-            var response = expect(post("/v2/auth/login", null, body("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD)), 200);
-            adminToken = response.text("access_token");
-        }
-        return adminToken;
-    }
 
     String createPlan(int monthlyScans, int maxOpenSessions, int maxUploadMb) {
         var response = post("/api/v1/admin/plans", adminToken(), body("name", "plan-" + random(),
@@ -196,17 +101,6 @@ final class ScanApi {
     String logIn(String username) {
         return expect(post("/clientlogin", null, body("username", username, "password", PASSWORD)), 200)
                 .text("access_token");
-    }
-
-    static String random() {
-        return UUID.randomUUID().toString().substring(0, 12);
-    }
-
-    static Response expect(Response response, int status) {
-        if (response.status() != status) {
-            throw new AssertionError("expected HTTP " + status + " but got " + response);
-        }
-        return response;
     }
 
     static List<String> texts(JsonNode array, String field) {
