@@ -32,7 +32,6 @@ import io.rppg.bootstrap.RppgProperties;
 import io.rppg.domain.job.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -94,11 +93,11 @@ public class ScanPipelineConfiguration {
     @Bean
     ProcessScanJobService processScanJobService(ScanSessionPort sessions, ScanQuotaPort quotas, TenantPort tenants,
                                                 PlanPort plans, VideoStoragePort videoStorage,
-                                                ObjectProvider<SignalEnginePort> engines,
+                                                SignalEnginePort engine,
                                                 TransactionPort transactions, ClockPort clock,
                                                 RetryPolicy scanRetryPolicy, ScanEventNotifier scanEvents) {
         return new ProcessScanJobService(sessions, quotas, tenants, plans, videoStorage,
-                new LateBoundSignalEngineAdapter(engines), transactions, clock, scanRetryPolicy,
+                engine, transactions, clock, scanRetryPolicy,
                 scanEvents::scanChanged);
     }
 
