@@ -12,23 +12,14 @@ import io.rppg.adapter.signal.video.VideoReader;
 import io.rppg.adapter.signal.video.YuvPicture;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Decodes a video picture by picture and reduces each to its skin colour and face position. Decoding and reducing
- * run on two threads joined by a few picture copies, so the face work overlaps FFmpeg's instead of stalling it;
- * the pictures are still reduced one by one, in order, so the result does not depend on timing.
+ * Decodes a video picture by picture and reduces each to its skin colour and face position, in the decoder's own
+ * buffers and on the caller's thread. FFmpeg decodes the next pictures on its own threads meanwhile, so the two
+ * cores stay busy without copying pictures between threads; only numbers outlive a picture.
  */
 final class SkinTraceReader {
-
-    /** Pictures in flight between the decoder and the reducer: bounds memory whatever the video's length. */
-    private static final int PICTURES_IN_FLIGHT = 4;
 
     private final SignalEngineConfig config;
 
@@ -37,113 +28,94 @@ final class SkinTraceReader {
     }
 
     SkinTrace read(Path video) throws UnusableVideoException {
-        try (VideoReader reader = VideoReader.open(video)) {
-            Orientation orientation = reader.orientation();
-            BlockingQueue<YuvPicture> free = new ArrayBlockingQueue<>(PICTURES_IN_FLIGHT);
-            BlockingQueue<YuvPicture> decoded = new ArrayBlockingQueue<>(PICTURES_IN_FLIGHT + 1);
-            List<YuvPicture> copies = new ArrayList<>();
-            for (int i = 0; i < PICTURES_IN_FLIGHT; i++) {
-                copies.add(YuvPicture.detached());
-            }
-            free.addAll(copies);
-            YuvPicture end = YuvPicture.detached();
-            FutureTask<SkinTrace> reduction = new FutureTask<>(() -> reduce(decoded, free, end, orientation));
-            Thread reducer = new Thread(reduction, "rppg-skin-trace");
-            reducer.setDaemon(true);
-            reducer.start();
-            try {
-                decode(reader, free, decoded, reduction);
-            } finally {
-                decoded.offer(end);
-                awaitQuietly(reducer);
-                copies.forEach(YuvPicture::close);
-            }
-            return reduction.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while analysing " + video.getFileName(), e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private void decode(VideoReader reader, BlockingQueue<YuvPicture> free, BlockingQueue<YuvPicture> decoded,
-                        FutureTask<SkinTrace> reduction) throws UnusableVideoException, InterruptedException {
-        long first = Long.MIN_VALUE;
-        long deadline = System.nanoTime() + (long) (config.maxProcessingSeconds() * 1e9);
-        YuvPicture picture;
-        while ((picture = reader.next()) != null) {
-            if (System.nanoTime() > deadline) {
-                throw new AnalysisTimeout("analysis exceeded its budget of " + config.maxProcessingSeconds() + " s");
-            }
-            if (first == Long.MIN_VALUE) {
-                first = picture.timestampMicros();
-            }
-            if ((picture.timestampMicros() - first) / 1e6 > config.maxAnalysedSeconds()) {
-                return;
-            }
-            YuvPicture copy = null;
-            while (copy == null) {
-                if (reduction.isDone()) {
-                    return;
-                }
-                copy = free.poll(100, TimeUnit.MILLISECONDS);
-            }
-            copy.copyFrom(picture);
-            decoded.put(copy);
-        }
-    }
-
-    private SkinTrace reduce(BlockingQueue<YuvPicture> decoded, BlockingQueue<YuvPicture> free, YuvPicture end,
-                             Orientation orientation) throws InterruptedException {
-        SkinTrace trace = new SkinTrace();
-        try (FaceDetector detector = new FaceDetector()) {
-            FaceTracker tracker = new FaceTracker(detector, config.detectionInterval(), config.facePatienceSeconds());
-            SkinSampler sampler = new SkinSampler();
-            VerticalMotion motion = new VerticalMotion();
+        try (VideoReader reader = VideoReader.open(video); FaceDetector detector = new FaceDetector()) {
+            Reduction reduction = new Reduction(reader.orientation(), detector,
+                    new FaceTracker(detector, config.detectionInterval(), config.facePatienceSeconds()));
+            long deadline = System.nanoTime() + (long) (config.maxProcessingSeconds() * 1e9);
             long first = Long.MIN_VALUE;
             YuvPicture picture;
-            while ((picture = decoded.take()) != end) {
+            while ((picture = reader.next()) != null) {
+                if (System.nanoTime() > deadline) {
+                    throw new AnalysisTimeout("analysis exceeded its budget of " + config.maxProcessingSeconds() + " s");
+                }
                 if (first == Long.MIN_VALUE) {
                     first = picture.timestampMicros();
                 }
-                reduceOne(picture, (picture.timestampMicros() - first) / 1e6, orientation, tracker, detector,
-                        sampler, motion, trace);
-                free.put(picture);
+                double seconds = (picture.timestampMicros() - first) / 1e6;
+                if (seconds > config.maxAnalysedSeconds()) {
+                    break;
+                }
+                reduction.add(picture, seconds);
             }
-            trace.faceFound = tracker.everFound();
+            return reduction.finish();
         }
-        return trace;
     }
 
-    private static void reduceOne(YuvPicture picture, double seconds, Orientation orientation, FaceTracker tracker,
-                                  FaceDetector detector, SkinSampler sampler, VerticalMotion motion, SkinTrace trace) {
-        trace.pictures++;
-        trace.videoSeconds = seconds;
-        Box face = tracker.track(picture, orientation, seconds);
-        if (tracker.searched()) {
-            trace.sceneLumaSum += detector.sceneLuma();
-            trace.sceneLumaCount++;
+    /**
+     * The reduction of one video, picture by picture. When the face box moves, the skin regions cover other skin,
+     * whose colour differs by far more than the pulse: a step in the trace that band-passing turns into a burst of
+     * false pulse. So the picture where the box moves is sampled with the old regions too, and the difference, which
+     * is the step alone (the pulse is the same in both samples), is carried as an offset from then on.
+     */
+    private static final class Reduction {
+
+        private final Orientation orientation;
+        private final FaceDetector detector;
+        private final FaceTracker tracker;
+        private final SkinSampler sampler = new SkinSampler();
+        private final VerticalMotion motion = new VerticalMotion();
+        private final SkinTrace trace = new SkinTrace();
+        private List<Box> lastRegions;
+        private double redOffset;
+        private double greenOffset;
+        private double blueOffset;
+
+        Reduction(Orientation orientation, FaceDetector detector, FaceTracker tracker) {
+            this.orientation = orientation;
+            this.detector = detector;
+            this.tracker = tracker;
         }
-        if (face == null) {
-            return;
-        }
-        int width = picture.width();
-        int height = picture.height();
-        List<Box> regions = SkinSampler.regionsOf(face).stream()
-                .map(r -> orientation.toStored(r, width, height))
-                .toList();
-        SkinSample skin = sampler.sample(picture, regions);
-        double position = motion.measure(picture, orientation.toStored(face, width, height), orientation);
-        if (skin.pixels() > 0) {
+
+        void add(YuvPicture picture, double seconds) {
+            trace.pictures++;
+            trace.videoSeconds = seconds;
+            Box face = tracker.track(picture, orientation, seconds);
+            if (tracker.searched()) {
+                trace.sceneLumaSum += detector.sceneLuma();
+                trace.sceneLumaCount++;
+            }
+            if (face == null) {
+                lastRegions = null;
+                return;
+            }
+            int width = picture.width();
+            int height = picture.height();
+            List<Box> regions = SkinSampler.regionsOf(face).stream()
+                    .map(r -> orientation.toStored(r, width, height))
+                    .toList();
+            SkinSample skin = sampler.sample(picture, regions);
+            double position = motion.measure(picture, orientation.toStored(face, width, height), orientation);
+            if (skin.pixels() == 0) {
+                lastRegions = null;
+                return;
+            }
+            if (tracker.moved() && lastRegions != null) {
+                SkinSample before = sampler.measure(picture, lastRegions);
+                if (before.pixels() > 0) {
+                    redOffset += before.red() - skin.red();
+                    greenOffset += before.green() - skin.green();
+                    blueOffset += before.blue() - skin.blue();
+                }
+            }
+            lastRegions = regions;
             trace.picturesWithFace++;
-            trace.add(seconds, skin.red(), skin.green(), skin.blue(), position, skin.luma());
+            trace.add(seconds, skin.red() + redOffset, skin.green() + greenOffset, skin.blue() + blueOffset, position,
+                    skin.luma());
+        }
+
+        SkinTrace finish() {
+            trace.faceFound = tracker.everFound();
+            return trace;
         }
     }
 
@@ -151,14 +123,6 @@ final class SkinTraceReader {
     static final class AnalysisTimeout extends RuntimeException {
         AnalysisTimeout(String message) {
             super(message);
-        }
-    }
-
-    private static void awaitQuietly(Thread reducer) {
-        try {
-            reducer.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * Keeps one face box across the video: runs the detector every few pictures, follows the same person when
  * several faces show (the one overlapping the current box, else the largest), smooths the box so that detector
- * jitter does not move the skin regions, and lets the face go when it has been missing for too long.
+ * jitter does not move the skin regions, and lets the face go when it has been missing for too long. A face that
+ * holds still is looked for less often (up to {@value #STEADY_STRETCH} times the interval), since each detection
+ * costs more than all the other work on a picture; any movement or miss brings the interval back.
  */
 public final class FaceTracker {
 
@@ -19,6 +21,7 @@ public final class FaceTracker {
     private static final double DEAD_ZONE = 0.04;
     private static final double SAME_FACE_OVERLAP = 0.25;
     private static final double MIN_SKIN_SHARE = 0.3;
+    private static final int STEADY_STRETCH = 3;
 
     private final FaceDetector detector;
     private final int detectionInterval;
@@ -28,7 +31,8 @@ public final class FaceTracker {
     private boolean everFound;
     private boolean moved;
     private boolean searched;
-    private long pictures;
+    private int picturesSinceSearch;
+    private int interval;
     private boolean searchAgain;
 
     /**
@@ -38,13 +42,18 @@ public final class FaceTracker {
     public FaceTracker(FaceDetector detector, int detectionInterval, double patienceSeconds) {
         this.detector = detector;
         this.detectionInterval = Math.max(1, detectionInterval);
+        this.interval = this.detectionInterval;
+        this.picturesSinceSearch = this.detectionInterval;
         this.patienceSeconds = patienceSeconds;
     }
 
     /** The upright face box for this picture, or null while no face is held. */
     public Box track(YuvPicture picture, Orientation orientation, double seconds) {
         moved = false;
-        searched = searchAgain || pictures++ % detectionInterval == 0;
+        // A held face is looked for again well before its patience runs out, whatever the frame rate.
+        searched = searchAgain || picturesSinceSearch >= interval
+                || (face != null && seconds - lastSeen >= patienceSeconds / 2);
+        picturesSinceSearch = searched ? 1 : picturesSinceSearch + 1;
         if (searched) {
             List<Box> found = (face == null ? detector.detect(picture, orientation)
                     : detector.detectNear(picture, orientation, face)).stream()
@@ -54,9 +63,14 @@ public final class FaceTracker {
             // A held face the local search misses is searched for in the whole picture at once.
             searchAgain = found.isEmpty() && face != null && !searchAgain;
             if (!found.isEmpty()) {
+                boolean held = face != null;
                 follow(choose(found));
                 lastSeen = seconds;
                 everFound = true;
+                interval = held && !moved ? Math.min(STEADY_STRETCH * detectionInterval, interval + detectionInterval)
+                        : detectionInterval;
+            } else {
+                interval = detectionInterval;
             }
         }
         if (face != null && seconds - lastSeen > patienceSeconds) {

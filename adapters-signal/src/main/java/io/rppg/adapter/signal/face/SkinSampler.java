@@ -42,9 +42,27 @@ public final class SkinSampler {
     }
 
     /**
+     * The mean skin colour of the regions; its brightness becomes the usual brightness that the next pictures'
+     * pixels are judged by.
+     *
      * @param storedRegions the skin regions mapped into the stored picture
      */
     public SkinSample sample(YuvPicture picture, List<Box> storedRegions) {
+        SkinSample sample = measure(picture, storedRegions);
+        if (sample.pixels() > 0 && Double.isNaN(usualLuma)) {
+            // The first picture has no usual brightness yet, so brows and shadows passed; measured again without
+            // them, it matches the pictures that follow instead of standing out as a step at the start.
+            usualLuma = sample.luma();
+            sample = measure(picture, storedRegions);
+        }
+        if (sample.pixels() > 0) {
+            usualLuma = sample.luma();
+        }
+        return sample;
+    }
+
+    /** The mean skin colour of the regions, judged by the usual brightness so far, which it leaves as it is. */
+    public SkinSample measure(YuvPicture picture, List<Box> storedRegions) {
         ColourMatrix matrix = picture.matrix();
         int sx = picture.chromaShiftX();
         int sy = picture.chromaShiftY();
@@ -129,15 +147,10 @@ public final class SkinSampler {
         double y = (double) sumY / count;
         double cb = (double) sumCb * lumasPerChroma / count;
         double cr = (double) sumCr * lumasPerChroma / count;
-        usualLuma = matrix.luma(y);
-        return new SkinSample(matrix.red(y, cb, cr), matrix.green(y, cb, cr), matrix.blue(y, cb, cr), usualLuma, count);
+        return new SkinSample(matrix.red(y, cb, cr), matrix.green(y, cb, cr), matrix.blue(y, cb, cr), matrix.luma(y),
+                count);
     }
 
-    /**
-     * Every n-th chroma sample in both directions, so that a big face costs no more than about
-     * {@value #SAMPLES_WANTED} samples; each codec block still contributes, and sensor noise is already averaged
-     * far below the pulse at that count.
-     */
     /**
      * Share of the chroma samples in the middle of a stored face box that have skin colour. Cascades also fire on
      * wallpaper and shelves; a face without skin is not a face.
@@ -177,6 +190,11 @@ public final class SkinSampler {
         }
     }
 
+    /**
+     * Every n-th chroma sample in both directions, so that a big face costs no more than about
+     * {@value #SAMPLES_WANTED} samples; each codec block still contributes, and sensor noise is already averaged
+     * far below the pulse at that count.
+     */
     private static int stepFor(List<Box> regions, int sx, int sy) {
         double samples = 0;
         for (Box r : regions) {

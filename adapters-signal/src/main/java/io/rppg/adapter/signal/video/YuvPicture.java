@@ -1,7 +1,6 @@
 package io.rppg.adapter.signal.video;
 
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.Pointer;
 
 import java.nio.ByteBuffer;
 
@@ -9,7 +8,7 @@ import java.nio.ByteBuffer;
  * One decoded picture as 8-bit planar Y, Cb, Cr, exactly as the decoder left it. It is only valid until the next
  * picture is read: the decoder reuses its buffers, so whoever receives it reduces it to numbers at once.
  */
-public final class YuvPicture implements AutoCloseable {
+public final class YuvPicture {
 
     int width;
     int height;
@@ -20,45 +19,6 @@ public final class YuvPicture implements AutoCloseable {
     BytePointer lumaPointer;
     ColourMatrix matrix;
     long timestampMicros;
-    private final BytePointer[] owned = new BytePointer[3];
-
-    /** An empty picture with buffers of its own, to hold a copy while the decoder moves on to the next one. */
-    public static YuvPicture detached() {
-        return new YuvPicture();
-    }
-
-    /** Copies another picture's planes and facts into this picture's own native buffers. */
-    public void copyFrom(YuvPicture source) {
-        width = source.width;
-        height = source.height;
-        chromaShiftX = source.chromaShiftX;
-        chromaShiftY = source.chromaShiftY;
-        matrix = source.matrix;
-        timestampMicros = source.timestampMicros;
-        for (int i = 0; i < 3; i++) {
-            long bytes = source.planes[i].capacity();
-            if (owned[i] == null || owned[i].capacity() < bytes) {
-                if (owned[i] != null) {
-                    owned[i].close();
-                }
-                owned[i] = new BytePointer(bytes);
-            }
-            Pointer.memcpy(owned[i], new BytePointer(source.planes[i]), bytes);
-            strides[i] = source.strides[i];
-            planes[i] = owned[i].position(0).limit(bytes).asByteBuffer();
-        }
-        lumaPointer = owned[0];
-    }
-
-    /** Frees the buffers of a detached picture; a decoder's picture owns nothing. */
-    @Override
-    public void close() {
-        for (BytePointer pointer : owned) {
-            if (pointer != null) {
-                pointer.close();
-            }
-        }
-    }
 
     public int width() {
         return width;

@@ -25,7 +25,8 @@ import java.util.Locale;
  * plus a 30 s 640x480 30 fps video timed against FFmpeg decoding alone. Run with
  * {@code ./mvnw -pl adapters-signal -am verify -Pbenchmark}; add {@code -Dbenchmark.speedOnly=true} for the
  * speed case alone, {@code -Dbenchmark.seed=N} for another set of videos with the same truths, and
- * {@code -Dbenchmark.methods=auto,pos} for some methods only.
+ * {@code -Dbenchmark.methods=auto,pos} for some methods only and {@code -Dbenchmark.containers=MP4_MPEG4} for some
+ * containers only.
  */
 @Tag("benchmark")
 class EngineBenchmark {
@@ -35,8 +36,9 @@ class EngineBenchmark {
         Path dir = Files.createTempDirectory("rppg-benchmark");
         // Lossless first: what the methods can do; then mpeg4, whose inter-frame coding wipes out most chroma pulse.
         if (!Boolean.getBoolean("benchmark.speedOnly")) {
-            for (VideoContainer container : List.of(VideoContainer.MKV_FFV1, VideoContainer.MP4_MPEG4)) {
-                accuracy(dir, container);
+            String containers = System.getProperty("benchmark.containers", "MKV_FFV1,MP4_MPEG4");
+            for (String container : containers.split("\\s*,\\s*")) {
+                accuracy(dir, VideoContainer.valueOf(container.trim()));
             }
         }
         speedCase(dir);
