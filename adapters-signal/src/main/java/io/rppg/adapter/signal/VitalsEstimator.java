@@ -30,7 +30,12 @@ final class VitalsEstimator {
     private static final double SNR_HALF_WIDTH_HZ = 0.1;
     private static final double WINDOW_SECONDS = 6;
     private static final int MIN_INTERVALS_FOR_HRV = 8;
-    private static final double MIN_SNR_FOR_HRV_DB = 0;
+    /**
+     * Beat-to-beat variability needs a clear pulse and enough of it: below these, the timing error of each detected
+     * beat (tens of ms at a few dB of SNR) adds to the true variability and SDNN reads up to twice the truth.
+     */
+    private static final double MIN_SNR_FOR_HRV_DB = 3;
+    private static final double MIN_SECONDS_FOR_HRV = 15;
     private static final double MIN_PERIODICITY_FOR_HRV = 0.5;
     private static final double MIN_SECONDS_FOR_RESPIRATION = 10;
     private static final double MIN_RESPIRATION_PROMINENCE = 2.5;
@@ -68,7 +73,7 @@ final class VitalsEstimator {
         double stability = stability(pulse, bpm);
         double periodicity = periodicity(pulse, hrHz);
         Beats beats = beatsOf(pulse, hrHz);
-        Measurement<HeartRateVariability> hrv = variability(beats, snrDb, periodicity);
+        Measurement<HeartRateVariability> hrv = variability(beats, snrDb, periodicity, seconds);
         Beats breathingBeats = breathingReference == method ? beats
                 : beatsOf(new BandPass(PULSE_FROM_HZ, PULSE_TO_HZ, RATE).apply(breathingReference.pulse(rgb)), hrHz);
         Measurement<RespiratoryRate> breathing = respiration(trace, from, to, breathingBeats, seconds);
@@ -160,7 +165,13 @@ final class VitalsEstimator {
         return clamp(best);
     }
 
-    private static Measurement<HeartRateVariability> variability(Beats beats, double snrDb, double periodicity) {
+    private static Measurement<HeartRateVariability> variability(Beats beats, double snrDb, double periodicity,
+                                                                 double seconds) {
+        if (seconds < MIN_SECONDS_FOR_HRV) {
+            return Measurement.notMeasured(String.format(java.util.Locale.ROOT,
+                    "Too short for beat-to-beat variability: %.0f s of pulse, %.0f s needed", seconds,
+                    MIN_SECONDS_FOR_HRV));
+        }
         if (snrDb < MIN_SNR_FOR_HRV_DB || periodicity < MIN_PERIODICITY_FOR_HRV) {
             return Measurement.notMeasured(String.format(java.util.Locale.ROOT,
                     "Pulse too noisy for beat-to-beat timing (SNR %.1f dB, periodicity %.2f)", snrDb, periodicity));

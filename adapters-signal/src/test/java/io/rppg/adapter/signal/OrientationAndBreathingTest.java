@@ -55,6 +55,16 @@ class OrientationAndBreathingTest {
                 within(0.25 * truth.sdnnMs()));
     }
 
+    /** A few beats cannot tell variability from the timing error of each beat: a clean 12 s video gives none. */
+    @Test
+    void variabilityNeedsFifteenSecondsOfPulse() {
+        FaceVideoSpec spec = FaceVideoSpec.defaults().withSeconds(12).in(VideoContainer.MKV_FFV1).withSeed(43);
+        Vitals vitals = measure(spec, "short.mkv", "pos");
+        assertThat(vitals.heartRateVariability().value()).isEmpty();
+        assertThat(vitals.heartRateVariability().reasonMissing()).hasValueSatisfying(
+                reason -> assertThat(reason).contains("15 s needed"));
+    }
+
     /** No figure is better than a wrong one: a tiny, noisy face must not yield HRV, and must lower confidence. */
     @Test
     void weakPulseGivesNoVariabilityAndLessConfidence() {
