@@ -6,7 +6,7 @@ import io.rppg.adapter.signal.method.RppgMethods;
  * How the engine runs.
  *
  * @param method              the rPPG method by name: {@code auto} (the best-evidence pulse of POS, GREEN and LGI),
- *                            {@code pos}, {@code chrom}, {@code green}, {@code lgi} or {@code pbv}
+ *                            {@code pos}, {@code chrom}, {@code green}, {@code lgi}, {@code pbv} or {@code omit}
  * @param detectionInterval   run the face detector on every n-th picture and track the box in between
  * @param facePatienceSeconds how long the face may go undetected before the pictures count as faceless
  * @param maxAnalysedSeconds  pictures after this many seconds are not decoded: bounds time and memory

@@ -31,7 +31,7 @@ class EngineBoundsTest {
     void unknownMethodIsRefusedAtConfiguration() {
         assertThatThrownBy(() -> SignalEngineConfig.withMethod("magic"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("pos, chrom, green, lgi, pbv");
+                .hasMessageContaining("pos, chrom, green, lgi, pbv, omit");
         assertThat(RppgSignalEngineAdapter.withMethod("CHROM").methodName()).isEqualTo("chrom");
     }
 }

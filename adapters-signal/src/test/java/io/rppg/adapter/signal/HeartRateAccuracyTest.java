@@ -48,6 +48,10 @@ class HeartRateAccuracyTest {
                         .withSeed(19)),
                 Arguments.of("chrom", base.withHeartRate(80).withTone(SkinTone.OLIVE).withLightingDrift(0.15)
                         .in(VideoContainer.MKV_FFV1).withSeed(20)),
+                Arguments.of("lgi", base.withHeartRate(124).withTone(SkinTone.LIGHT).withMotion(0.04)
+                        .in(VideoContainer.MKV_FFV1).withSeed(25)),
+                Arguments.of("omit", base.withHeartRate(70).withTone(SkinTone.BROWN).withLightingDrift(0.1)
+                        .in(VideoContainer.MKV_FFV1).withSeed(26)),
                 // The default keeps the pulse with the best evidence: on mpeg4, where the chroma pulse is mostly
                 // gone, and on lossless video, where it is intact. (Dark skin on mpeg4 is not reliable yet with
                 // any method, so it is not claimed here.)

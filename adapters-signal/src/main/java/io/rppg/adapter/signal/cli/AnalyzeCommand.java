@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code analyze VIDEO... [--method pos|chrom|green] [--json]}: analyses each file in turn offline. With
- * {@code --json} stdout carries exactly one JSON object per file and line, shaped like the v1 API's
+ * {@code analyze VIDEO... [--method auto|pos|chrom|green|lgi|pbv|omit] [--json]}: analyses each file in turn
+ * offline. With {@code --json} stdout carries exactly one JSON object per file and line, shaped like the v1 API's
  * {@code vitals} object plus {@code file}; everything else goes to stderr. Exit code 0 when every file gave vitals,
  * 1 when some did not, 2 for a usage error.
  */

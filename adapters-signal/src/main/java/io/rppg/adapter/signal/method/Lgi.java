@@ -30,12 +30,7 @@ public final class Lgi implements RppgMethod {
                     }
                 }
             }
-            double[] u = principalDirection(q);
-            double[] h = new double[window];
-            for (int i = 0; i < window; i++) {
-                double along = u[0] * c[0][start + i] + u[1] * c[1][start + i] + u[2] * c[2][start + i];
-                h[i] = c[1][start + i] - along * u[1];
-            }
+            double[] h = Windows.greenAcross(principalDirection(q), c, start, window);
             Windows.alignWithBloodVolume(h, trace.green(), start);
             Windows.overlapAdd(out, h, start);
         }

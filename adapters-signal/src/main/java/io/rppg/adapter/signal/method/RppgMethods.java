@@ -8,7 +8,7 @@ public final class RppgMethods {
 
     private static final List<RppgMethod> ALL = List.of(
             new BestEvidence(List.of(new Pos(), new Green(), new Lgi())),
-            new Pos(), new Chrom(), new Green(), new Lgi(), new Pbv());
+            new Pos(), new Chrom(), new Green(), new Lgi(), new Pbv(), new Omit());
 
     private RppgMethods() {
     }
