@@ -5,36 +5,25 @@ package io.rppg.adapter.signal.method;
  * (the skin tone, which intensity changes scale) is projected out, and the green component of what remains is the
  * pulse.
  */
-public final class Lgi implements RppgMethod {
-
-    private static final double WINDOW_SECONDS = 1.6;
+public final class Lgi extends SkinToneProjection {
 
     @Override
     public String name() {
         return "lgi";
     }
 
+    /** The direction along which the window's raw colour varies most: the leading eigenvector of its scatter. */
     @Override
-    public double[] pulse(RgbTrace trace) {
-        int n = trace.length();
-        int window = Windows.length(WINDOW_SECONDS, trace);
-        int step = Math.max(1, window / 2);
-        double[] out = new double[n];
-        double[][] c = {trace.red(), trace.green(), trace.blue()};
-        for (int start = 0; start + window <= n; start += step) {
-            double[][] q = new double[3][3];
-            for (int i = start; i < start + window; i++) {
-                for (int a = 0; a < 3; a++) {
-                    for (int b = 0; b < 3; b++) {
-                        q[a][b] += c[a][i] * c[b][i];
-                    }
+    double[] skinToneDirection(double[][] rgb, int from, int length) {
+        double[][] q = new double[3][3];
+        for (int i = from; i < from + length; i++) {
+            for (int a = 0; a < 3; a++) {
+                for (int b = 0; b < 3; b++) {
+                    q[a][b] += rgb[a][i] * rgb[b][i];
                 }
             }
-            double[] h = Windows.greenAcross(principalDirection(q), c, start, window);
-            Windows.alignWithBloodVolume(h, trace.green(), start);
-            Windows.overlapAdd(out, h, start);
         }
-        return out;
+        return principalDirection(q);
     }
 
     /** The leading eigenvector of a symmetric positive 3x3 matrix, by power iteration. */

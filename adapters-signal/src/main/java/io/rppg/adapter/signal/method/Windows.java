@@ -56,19 +56,6 @@ final class Windows {
         }
     }
 
-    /**
-     * The green channel of a window once the colour's component along the unit direction {@code u} is projected
-     * out: what is left when changes along the skin tone (intensity) cannot count.
-     */
-    static double[] greenAcross(double[] u, double[][] rgb, int from, int length) {
-        double[] h = new double[length];
-        for (int i = 0; i < length; i++) {
-            double along = u[0] * rgb[0][from + i] + u[1] * rgb[1][from + i] + u[2] * rgb[2][from + i];
-            h[i] = rgb[1][from + i] - along * u[1];
-        }
-        return h;
-    }
-
     /** Adds a Hann-weighted window into the output. */
     static void overlapAdd(double[] out, double[] window, int from) {
         double mean = mean(window, 0, window.length);
