@@ -4,9 +4,8 @@ import io.rppg.application.port.in.SeedPlatformAdminUseCase;
 import io.rppg.application.port.in.SeedPlatformAdminUseCase.SeedOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -14,9 +13,11 @@ import java.util.Optional;
 /**
  * On first start with an empty database, creates the platform admin from {@code RPPG_ADMIN_EMAIL} and
  * {@code RPPG_ADMIN_PASSWORD}. Without a password one is generated and printed once to the console, never to the log.
+ * It runs once every bean is ready (the schema is migrated by then) but before the web server opens its port, so a
+ * script that logs in as soon as {@code /health} answers finds the admin there.
  */
 @Component
-class PlatformAdminSeeder implements ApplicationRunner {
+class PlatformAdminSeeder implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformAdminSeeder.class);
 
@@ -33,7 +34,7 @@ class PlatformAdminSeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         var outcome = seeding.seedIfEmpty(email, Optional.ofNullable(password).filter(text -> !text.isBlank()));
         if (outcome instanceof SeedOutcome.Seeded seeded) {
             log.info("Created the platform admin '{}'", seeded.email());
