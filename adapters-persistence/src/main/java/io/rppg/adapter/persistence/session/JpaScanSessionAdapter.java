@@ -38,6 +38,7 @@ class JpaScanSessionAdapter implements ScanSessionPort {
 
     @Override
     public int countOpen(TenantId tenant, SessionOwner owner, Instant now) {
+        sessions.lockOwner(tenant.value() + "/" + owner.value());
         return sessions.countOpen(tenant.value(), owner.value(), OPEN, now);
     }
 

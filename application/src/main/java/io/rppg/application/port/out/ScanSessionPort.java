@@ -19,7 +19,11 @@ public interface ScanSessionPort {
 
     Optional<ScanSession> findById(TenantId tenant, ScanSessionId id);
 
-    /** Sessions of one owner that are pending or processing and not yet expired at {@code now}. */
+    /**
+     * Sessions of one owner that are pending or processing and not yet expired at {@code now}. Holds the owner's
+     * lock until the transaction ends, so that sessions opened for one owner at the same time are counted one after
+     * the other and the plan's limit of open sessions holds under a burst.
+     */
     int countOpen(TenantId tenant, SessionOwner owner, Instant now);
 
     /** A page of a tenant's sessions, newest first, strictly older than {@code before} when it is given. */
