@@ -16,6 +16,8 @@ import java.util.Arrays;
 public class RppgApplication {
 
     public static void main(String[] args) {
+        // JavaCV reports through JavaCPP's logger, which prints to standard output unless told to use SLF4J.
+        System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
         if (args.length > 0 && "analyze".equals(args[0])) {
             // Before any logger exists: the command's logs go to standard error, its results alone to standard output.
             System.setProperty("logback.configurationFile", "rppg-cli-logback.xml");

@@ -1,6 +1,7 @@
 package io.rppg.adapter.signal.probe;
 
 import io.rppg.application.port.out.VideoProbePort;
+import io.rppg.adapter.signal.video.FfmpegLog;
 import io.rppg.application.video.ProbeResult;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
@@ -14,9 +15,15 @@ import java.time.Duration;
  */
 public final class FfmpegVideoProbeAdapter implements VideoProbePort {
 
+    static {
+        FfmpegLog.routeToLog();
+    }
+
     @Override
     public ProbeResult probe(Path video) {
         var grabber = new FFmpegFrameGrabber(video.toFile());
+        // Nothing is decoded, so no pixel format is asked for (a format FFmpeg would only note it ignored).
+        grabber.setImageMode(FrameGrabber.ImageMode.RAW);
         try {
             grabber.start();
             if (!grabber.hasVideo()) {

@@ -30,8 +30,7 @@ public final class VideoReader implements AutoCloseable {
             avutil.AV_PIX_FMT_YUV444P, avutil.AV_PIX_FMT_YUVJ444P);
 
     static {
-        // FFmpeg prints every opened stream's layout to stderr by default; only its errors are of interest here.
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        FfmpegLog.routeToLog();
     }
 
     private final FFmpegFrameGrabber grabber;

@@ -87,4 +87,25 @@ class FfmpegVideoProbeAdapterTest {
     void aMissingFileIsUnreadable() {
         assertThat(probe.probe(dir.resolve("nothing-here.mp4"))).isInstanceOf(ProbeResult.Unreadable.class);
     }
+
+    /** FFmpeg's complaint about a damaged upload goes to the log at debug level, not to the process's stderr. */
+    @Test
+    void ffmpegMessagesGoToTheLog() throws IOException {
+        var truncated = dir.resolve("truncated-for-log.mp4");
+        var bytes = Files.readAllBytes(video);
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 3));
+        var ffmpeg = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ffmpeg");
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        ffmpeg.addAppender(appender);
+        ffmpeg.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            assertThat(probe.probe(truncated)).isInstanceOf(ProbeResult.Unreadable.class);
+        } finally {
+            ffmpeg.detachAppender(appender);
+            ffmpeg.setLevel(null);
+        }
+        assertThat(appender.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .anySatisfy(message -> assertThat(message).contains("moov atom not found"));
+    }
 }
