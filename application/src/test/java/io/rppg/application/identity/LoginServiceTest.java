@@ -146,6 +146,17 @@ class LoginServiceTest {
     }
 
     @Test
+    void theUsernameAndTheEmailOfOneAccountShareOneThrottle() {
+        logIn("jane", "wrong password");
+        logIn("jane@clinic.example", "wrong password");
+        logIn("jane", "wrong password");
+        logIn("JANE@clinic.example", "wrong password");
+
+        assertThat(logIn("jane", PASSWORD)).isInstanceOf(LoginOutcome.Throttled.class);
+        assertThat(logIn("jane@clinic.example", PASSWORD)).isInstanceOf(LoginOutcome.Throttled.class);
+    }
+
+    @Test
     void theWaitDoublesAndASuccessClearsIt() {
         for (int i = 0; i < 4; i++) {
             logIn("jane", "wrong password");
@@ -157,7 +168,7 @@ class LoginServiceTest {
         clock.advance(Duration.ofSeconds(2));
         assertThat(logIn("jane", PASSWORD)).isInstanceOf(LoginOutcome.LoggedIn.class);
 
-        assertThat(throttles.find("user:jane").failures()).isZero();
+        assertThat(throttles.find("account:" + jane.id().value()).failures()).isZero();
         assertThat(logIn("jane", "wrong password")).isInstanceOf(LoginOutcome.WrongPassword.class);
         assertThat(logIn("jane", PASSWORD)).isInstanceOf(LoginOutcome.LoggedIn.class);
     }
@@ -184,7 +195,7 @@ class LoginServiceTest {
             logIn("jane", "wrong password");
         }
 
-        assertThat(throttles.find("user:jane").failures()).isEqualTo(4);
+        assertThat(throttles.find("account:" + jane.id().value()).failures()).isEqualTo(4);
     }
 
     @Test

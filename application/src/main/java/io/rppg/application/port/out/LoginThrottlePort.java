@@ -2,7 +2,10 @@ package io.rppg.application.port.out;
 
 import io.rppg.domain.identity.LoginThrottle;
 
-/** Failed-login records, shared by every node, keyed by "user:<login>" or "address:<ip>". */
+/**
+ * Failed-login records, shared by every node, keyed by "account:<user id>" (an account, by whichever name it was
+ * typed), "user:<login>" (a name that names nobody) or "address:<ip>".
+ */
 public interface LoginThrottlePort {
 
     LoginThrottle find(String key);

@@ -69,14 +69,15 @@ public final class LoginService implements LogInUseCase, RefreshAccessTokenUseCa
         var now = clock.now();
         var given = credentials.login() == null ? "" : credentials.login().trim().toLowerCase(Locale.ROOT);
         var login = given.length() > LONGEST_LOGIN ? given.substring(0, LONGEST_LOGIN + 1) : given;
-        var userKey = "user:" + login;
+        var user = transactions.inPlatformTransaction(() -> users.findByLogin(login));
+        // An account has one throttle whether its username or its email is typed; a name of nobody has its own.
+        var userKey = user.map(known -> "account:" + known.id().value()).orElse("user:" + login);
         var addressKey = "address:" + credentials.clientAddress();
 
         var wait = transactions.inPlatformTransaction(() -> longestWait(now, userKey, addressKey));
         if (!wait.isZero()) {
             return new LoginOutcome.Throttled(wait);
         }
-        var user = transactions.inPlatformTransaction(() -> users.findByLogin(login));
         var password = credentials.password() == null ? "" : credentials.password();
         var passwordMatches = passwords.matches(password, user.map(User::passwordHash).orElse(decoyHash));
         if (user.isEmpty() || !passwordMatches) {
