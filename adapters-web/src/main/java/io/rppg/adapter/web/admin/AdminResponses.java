@@ -5,6 +5,7 @@ import io.rppg.adapter.web.error.ApiException;
 import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.port.in.Actor;
 import io.rppg.application.port.in.AdminOutcome;
+import io.rppg.domain.tenant.TenantId;
 import org.springframework.http.HttpStatus;
 
 import java.util.UUID;
@@ -50,6 +51,11 @@ final class AdminResponses {
         } catch (IllegalArgumentException e) {
             throw notFound(what);
         }
+    }
+
+    /** The tenant named in a path; a malformed id is an unknown tenant. */
+    static TenantId tenantId(String text) {
+        return new TenantId(pathId(text, "tenant"));
     }
 
     static ApiException notFound(String what) {

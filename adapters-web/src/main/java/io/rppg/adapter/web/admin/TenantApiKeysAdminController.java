@@ -4,7 +4,6 @@ import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.port.in.ManageApiKeysUseCase;
 import io.rppg.domain.identity.ApiKey;
 import io.rppg.domain.identity.ApiKeyId;
-import io.rppg.domain.tenant.TenantId;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +21,7 @@ import java.util.List;
 import static io.rppg.adapter.web.admin.AdminResponses.actor;
 import static io.rppg.adapter.web.admin.AdminResponses.missingField;
 import static io.rppg.adapter.web.admin.AdminResponses.pathId;
+import static io.rppg.adapter.web.admin.AdminResponses.tenantId;
 import static io.rppg.adapter.web.admin.AdminResponses.unwrap;
 
 /** A tenant's API keys. The secret appears once, in the answer to its creation. */
@@ -42,7 +42,7 @@ class TenantApiKeysAdminController {
         if (request == null || request.name() == null) {
             throw missingField("name");
         }
-        var created = unwrap(apiKeys.createApiKey(actor(caller), tenant(tenantId), request.name()));
+        var created = unwrap(apiKeys.createApiKey(actor(caller), tenantId(tenantId), request.name()));
         var key = created.key();
         return new CreatedKeyView(key.id().toString(), key.name(), key.prefix(), created.secret(),
                 key.owner().value(), key.createdAt().toString());
@@ -50,18 +50,15 @@ class TenantApiKeysAdminController {
 
     @GetMapping
     List<KeyView> list(@AuthenticationPrincipal Caller caller, @PathVariable String tenantId) {
-        return unwrap(apiKeys.listApiKeys(actor(caller), tenant(tenantId)), all -> all.stream().map(KeyView::of).toList());
+        return unwrap(apiKeys.listApiKeys(actor(caller), tenantId(tenantId)), all -> all.stream().map(KeyView::of).toList());
     }
 
     @DeleteMapping("/{keyId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@AuthenticationPrincipal Caller caller, @PathVariable String tenantId, @PathVariable String keyId) {
-        unwrap(apiKeys.revokeApiKey(actor(caller), tenant(tenantId), new ApiKeyId(pathId(keyId, "API key"))));
+        unwrap(apiKeys.revokeApiKey(actor(caller), tenantId(tenantId), new ApiKeyId(pathId(keyId, "API key"))));
     }
 
-    private static TenantId tenant(String text) {
-        return new TenantId(pathId(text, "tenant"));
-    }
 
     record KeyRequest(String name) {
     }

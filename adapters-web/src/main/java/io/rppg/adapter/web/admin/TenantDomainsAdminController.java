@@ -3,7 +3,6 @@ package io.rppg.adapter.web.admin;
 import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.port.in.ManageTenantDomainsUseCase;
 import io.rppg.domain.tenant.HostName;
-import io.rppg.domain.tenant.TenantId;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +17,7 @@ import java.util.List;
 
 import static io.rppg.adapter.web.admin.AdminResponses.actor;
 import static io.rppg.adapter.web.admin.AdminResponses.missingField;
-import static io.rppg.adapter.web.admin.AdminResponses.pathId;
+import static io.rppg.adapter.web.admin.AdminResponses.tenantId;
 import static io.rppg.adapter.web.admin.AdminResponses.unwrap;
 
 /** Custom host names for a tenant's Nervoscan scan URLs. */
@@ -39,19 +38,16 @@ class TenantDomainsAdminController {
         if (request == null || request.hostName() == null) {
             throw missingField("host_name");
         }
-        return unwrap(domains.registerDomain(actor(caller), tenant(tenantId), request.hostName()),
+        return unwrap(domains.registerDomain(actor(caller), tenantId(tenantId), request.hostName()),
                 host -> new DomainView(host.value()));
     }
 
     @GetMapping
     List<DomainView> list(@AuthenticationPrincipal Caller caller, @PathVariable String tenantId) {
-        return unwrap(domains.listDomains(actor(caller), tenant(tenantId)),
+        return unwrap(domains.listDomains(actor(caller), tenantId(tenantId)),
                 hosts -> hosts.stream().map(HostName::value).map(DomainView::new).toList());
     }
 
-    private static TenantId tenant(String text) {
-        return new TenantId(pathId(text, "tenant"));
-    }
 
     record DomainRequest(String hostName) {
     }

@@ -3,7 +3,6 @@ package io.rppg.adapter.web.admin;
 import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.port.in.GetTenantUsageQuery.TenantUsage;
 import io.rppg.application.port.in.ViewTenantUsageQuery;
-import io.rppg.domain.tenant.TenantId;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static io.rppg.adapter.web.admin.AdminResponses.actor;
-import static io.rppg.adapter.web.admin.AdminResponses.pathId;
+import static io.rppg.adapter.web.admin.AdminResponses.tenantId;
 import static io.rppg.adapter.web.admin.AdminResponses.unwrap;
 
 /** This month's scans against the plan, and the sessions by status. */
@@ -29,7 +28,7 @@ class TenantUsageAdminController {
 
     @GetMapping("/api/v1/admin/tenants/{tenantId}/usage")
     Map<String, Object> usage(@AuthenticationPrincipal Caller caller, @PathVariable String tenantId) {
-        return unwrap(usage.viewUsage(actor(caller), new TenantId(pathId(tenantId, "tenant"))),
+        return unwrap(usage.viewUsage(actor(caller), tenantId(tenantId)),
                 TenantUsageAdminController::view);
     }
 

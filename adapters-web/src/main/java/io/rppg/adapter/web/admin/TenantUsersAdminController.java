@@ -8,7 +8,6 @@ import io.rppg.application.port.in.ManageUsersUseCase.NewUser;
 import io.rppg.domain.identity.Role;
 import io.rppg.domain.identity.User;
 import io.rppg.domain.identity.UserId;
-import io.rppg.domain.tenant.TenantId;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,6 +25,7 @@ import java.util.Locale;
 import static io.rppg.adapter.web.admin.AdminResponses.actor;
 import static io.rppg.adapter.web.admin.AdminResponses.missingField;
 import static io.rppg.adapter.web.admin.AdminResponses.pathId;
+import static io.rppg.adapter.web.admin.AdminResponses.tenantId;
 import static io.rppg.adapter.web.admin.AdminResponses.unwrap;
 
 /** The users of a tenant. Passwords go in, never out. */
@@ -53,23 +53,20 @@ class TenantUsersAdminController {
             throw missingField("password");
         }
         var user = new NewUser(request.username(), request.email(), request.password(), role(request.role()));
-        return unwrap(users.createUser(actor(caller), tenant(tenantId), user), UserView::of);
+        return unwrap(users.createUser(actor(caller), tenantId(tenantId), user), UserView::of);
     }
 
     @GetMapping
     List<UserView> list(@AuthenticationPrincipal Caller caller, @PathVariable String tenantId) {
-        return unwrap(users.listUsers(actor(caller), tenant(tenantId)), all -> all.stream().map(UserView::of).toList());
+        return unwrap(users.listUsers(actor(caller), tenantId(tenantId)), all -> all.stream().map(UserView::of).toList());
     }
 
     @DeleteMapping("/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal Caller caller, @PathVariable String tenantId, @PathVariable String userId) {
-        unwrap(users.deleteUser(actor(caller), tenant(tenantId), new UserId(pathId(userId, "user"))));
+        unwrap(users.deleteUser(actor(caller), tenantId(tenantId), new UserId(pathId(userId, "user"))));
     }
 
-    private static TenantId tenant(String text) {
-        return new TenantId(pathId(text, "tenant"));
-    }
 
     private static Role role(String text) {
         if (text == null) {

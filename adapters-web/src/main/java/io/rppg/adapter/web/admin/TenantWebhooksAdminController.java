@@ -2,7 +2,6 @@ package io.rppg.adapter.web.admin;
 
 import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.port.in.ManageWebhooksUseCase;
-import io.rppg.domain.tenant.TenantId;
 import io.rppg.domain.webhook.ScanEventType;
 import io.rppg.domain.webhook.WebhookDelivery;
 import io.rppg.domain.webhook.WebhookEndpoint;
@@ -24,6 +23,7 @@ import java.util.Set;
 import static io.rppg.adapter.web.admin.AdminResponses.actor;
 import static io.rppg.adapter.web.admin.AdminResponses.missingField;
 import static io.rppg.adapter.web.admin.AdminResponses.pathId;
+import static io.rppg.adapter.web.admin.AdminResponses.tenantId;
 import static io.rppg.adapter.web.admin.AdminResponses.unwrap;
 
 /** A tenant's webhook endpoints and their recent deliveries. The signing secret appears once, at registration. */
@@ -44,32 +44,29 @@ class TenantWebhooksAdminController {
         if (request == null || request.url() == null) {
             throw missingField("url");
         }
-        var endpoint = unwrap(webhooks.registerWebhook(actor(caller), tenant(tenantId), request.url(), request.events()));
+        var endpoint = unwrap(webhooks.registerWebhook(actor(caller), tenantId(tenantId), request.url(), request.events()));
         return new CreatedWebhookView(endpoint.id().toString(), endpoint.url(), names(endpoint), endpoint.secret(),
                 endpoint.createdAt().toString());
     }
 
     @GetMapping
     List<WebhookView> list(@AuthenticationPrincipal Caller caller, @PathVariable String tenantId) {
-        return unwrap(webhooks.listWebhooks(actor(caller), tenant(tenantId)),
+        return unwrap(webhooks.listWebhooks(actor(caller), tenantId(tenantId)),
                 all -> all.stream().map(WebhookView::of).toList());
     }
 
     @DeleteMapping("/{webhookId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal Caller caller, @PathVariable String tenantId, @PathVariable String webhookId) {
-        unwrap(webhooks.deleteWebhook(actor(caller), tenant(tenantId), pathId(webhookId, "webhook")));
+        unwrap(webhooks.deleteWebhook(actor(caller), tenantId(tenantId), pathId(webhookId, "webhook")));
     }
 
     @GetMapping("/deliveries")
     List<DeliveryView> deliveries(@AuthenticationPrincipal Caller caller, @PathVariable String tenantId) {
-        return unwrap(webhooks.listDeliveries(actor(caller), tenant(tenantId)),
+        return unwrap(webhooks.listDeliveries(actor(caller), tenantId(tenantId)),
                 all -> all.stream().map(DeliveryView::of).toList());
     }
 
-    private static TenantId tenant(String text) {
-        return new TenantId(pathId(text, "tenant"));
-    }
 
     private static List<String> names(WebhookEndpoint endpoint) {
         return endpoint.events().stream().map(ScanEventType::wireName).sorted().toList();

@@ -7,7 +7,6 @@ import io.rppg.application.port.in.ManageTenantsUseCase;
 import io.rppg.application.port.in.ManageTenantsUseCase.TenantChange;
 import io.rppg.domain.tenant.PlanId;
 import io.rppg.domain.tenant.Tenant;
-import io.rppg.domain.tenant.TenantId;
 import io.rppg.domain.tenant.TenantStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,7 +26,7 @@ import java.util.UUID;
 
 import static io.rppg.adapter.web.admin.AdminResponses.actor;
 import static io.rppg.adapter.web.admin.AdminResponses.missingField;
-import static io.rppg.adapter.web.admin.AdminResponses.pathId;
+import static io.rppg.adapter.web.admin.AdminResponses.tenantId;
 import static io.rppg.adapter.web.admin.AdminResponses.unwrap;
 
 /** Tenants: registered, moved between plans, suspended and reactivated by platform admins. */
@@ -60,7 +59,7 @@ class TenantsAdminController {
 
     @GetMapping("/{tenantId}")
     TenantView get(@AuthenticationPrincipal Caller caller, @PathVariable String tenantId) {
-        return unwrap(tenants.getTenant(actor(caller), new TenantId(pathId(tenantId, "tenant"))), TenantView::of);
+        return unwrap(tenants.getTenant(actor(caller), tenantId(tenantId)), TenantView::of);
     }
 
     @PatchMapping("/{tenantId}")
@@ -72,7 +71,7 @@ class TenantsAdminController {
         }
         var change = new TenantChange(Optional.ofNullable(patch.planId()).map(TenantsAdminController::planId),
                 Optional.ofNullable(patch.status()).map(TenantsAdminController::status));
-        return unwrap(tenants.changeTenant(actor(caller), new TenantId(pathId(tenantId, "tenant")), change),
+        return unwrap(tenants.changeTenant(actor(caller), tenantId(tenantId), change),
                 TenantView::of);
     }
 
