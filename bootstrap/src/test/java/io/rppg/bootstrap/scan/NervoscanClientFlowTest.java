@@ -62,6 +62,11 @@ class NervoscanClientFlowTest extends ScanFlowTest {
             sleep(1000);
         }
         assertThat(status).as("job status after %d polls", polls).isEqualTo("Completed");
+        // A second upload is refused, and its meta_data does not replace the first one's.
+        assertError(api.multipart("/submitscan", token,
+                file("file", "recording.webm", "video/webm", video.bytes()),
+                field("data", "{\"uuid\": \"" + jobId + "\", \"meta_data\": {\"patient\":\"intruder\"}}")),
+                409, "JOB_ALREADY_SUBMITTED");
 
         var info = expect(api.post("/getcustomerinfo", token,
                 body("mode", "selection", "api_keys", List.of(jobId))), 200).json();

@@ -63,18 +63,23 @@ class NervoscanSubmitController {
             throw NervoscanJobController.jobNotRegistered();
         }
         var session = new ScanSessionId(jobId.asString());
-        keepMetadata(tenant, session, data.get("meta_data"));
+        var metaData = metadataText(data.get("meta_data"));
         var result = meters.upload("nervoscan", file.getSize(), () -> submit(tenant, session, file));
         if (result instanceof SubmissionResult.Accepted) {
+            // Kept only once the video is accepted: a refused upload must not replace an earlier one's metadata.
+            if (metaData != null && !metadata.keepMetadata(tenant, session, metaData)) {
+                throw NervoscanJobController.jobNotRegistered();
+            }
             return Map.of("success", true, "job_id", session.value(), "job_status", "Pending",
                     "message", "Video received and queued for analysis");
         }
         throw new ApiException(refusal(result));
     }
 
-    private void keepMetadata(TenantId tenant, ScanSessionId session, JsonNode metaData) {
+    /** The client's meta_data as JSON text, null when none was sent; refused when it is not a small object. */
+    private String metadataText(JsonNode metaData) {
         if (metaData == null || metaData.isNull()) {
-            return;
+            return null;
         }
         if (!metaData.isObject()) {
             throw invalidContent("meta_data must be a JSON object");
@@ -84,9 +89,7 @@ class NervoscanSubmitController {
             throw invalidContent("meta_data must be at most " + ScanClientMetadataService.MAX_CHARACTERS
                     + " characters of JSON");
         }
-        if (!metadata.keepMetadata(tenant, session, text)) {
-            throw NervoscanJobController.jobNotRegistered();
-        }
+        return text;
     }
 
     private SubmissionResult submit(TenantId tenant, ScanSessionId session, MultipartFile file) {
