@@ -3,6 +3,7 @@ package io.rppg.application.service;
 import io.rppg.application.port.out.ScanSessionPort.Cursor;
 import io.rppg.domain.session.ScanSessionId;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -14,6 +15,9 @@ import java.util.Optional;
 final class ScanCursor {
 
     private static final char SEPARATOR = '|';
+    /** Creation times a cursor may carry: 1970 to the end of 9999, well inside what the database stores. */
+    private static final long EARLIEST_MICROS = 0;
+    private static final long LATEST_MICROS = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() * 1_000_000L;
 
     private ScanCursor() {
     }
@@ -22,20 +26,20 @@ final class ScanCursor {
         var micros = Math.addExact(Math.multiplyExact(cursor.createdAt().getEpochSecond(), 1_000_000L),
                 cursor.createdAt().getNano() / 1_000L);
         var text = micros + String.valueOf(SEPARATOR) + cursor.id().value();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(ascii(text));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Empty when the text is not a cursor this service issued. */
     static Optional<Cursor> decode(String text) {
         try {
-            var decoded = text(Base64.getUrlDecoder().decode(text));
+            var decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII);
             int split = decoded.indexOf(SEPARATOR);
             if (split < 1) {
                 return Optional.empty();
             }
             long micros = Long.parseLong(decoded.substring(0, split));
             var id = decoded.substring(split + 1);
-            if (!ScanSessionId.isWellFormed(id)) {
+            if (micros < EARLIEST_MICROS || micros > LATEST_MICROS || !ScanSessionId.isWellFormed(id)) {
                 return Optional.empty();
             }
             var createdAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
@@ -44,22 +48,5 @@ final class ScanCursor {
         } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
             return Optional.empty();
         }
-    }
-
-    /** The cursor holds only ASCII (digits, the separator and an id), so each character is one byte. */
-    private static byte[] ascii(String text) {
-        var bytes = new byte[text.length()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) text.charAt(i);
-        }
-        return bytes;
-    }
-
-    private static String text(byte[] bytes) {
-        var chars = new char[bytes.length];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = (char) (bytes[i] & 0xFF);
-        }
-        return new String(chars);
     }
 }

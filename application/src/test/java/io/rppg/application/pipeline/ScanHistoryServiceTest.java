@@ -109,8 +109,12 @@ class ScanHistoryServiceTest {
     @Test
     void garbageCursorsAndPageSizesBelowOneAreInvalidRequests() {
         var garbage = List.of("not base64 !", Base64.getUrlEncoder().encodeToString("12|nope".getBytes()),
-                Base64.getUrlEncoder().encodeToString("abc|sess_20260315100000_00000001".getBytes()), "");
-        for (var cursor : garbage.subList(0, 3)) {
+                Base64.getUrlEncoder().encodeToString("abc|sess_20260315100000_00000001".getBytes()),
+                // Before 1970 or after 9999: an instant Java holds but PostgreSQL's timestamps do not.
+                Base64.getUrlEncoder().encodeToString("-999999999999999999|sess_20260315100000_00000001".getBytes()),
+                Base64.getUrlEncoder().encodeToString("999999999999999999|sess_20260315100000_00000001".getBytes()),
+                "");
+        for (var cursor : garbage.subList(0, garbage.size() - 1)) {
             assertThat(service.listScanSessions(new Query(TENANT, null, cursor, null)))
                     .as(cursor).isInstanceOf(Listing.InvalidRequest.class);
         }
