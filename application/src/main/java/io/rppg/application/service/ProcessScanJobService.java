@@ -88,6 +88,12 @@ public final class ProcessScanJobService implements ProcessScanJobUseCase {
             return new JobOutcome.NothingToDo("session " + sessionId + " is " + start.session().status());
         }
 
+        if (command.attempt() > retryPolicy.maxAttempts()) {
+            // The earlier attempts never reported back: their worker died, perhaps on this very video.
+            log.log(Level.ERROR, "Attempt {0} for {1} follows attempts whose workers died; giving up",
+                    command.attempt(), sessionId);
+            return giveUp(command, start.retainVideo());
+        }
         var video = storage.find(tenant, sessionId);
         if (video.isEmpty()) {
             // No attempt can succeed without the video: a fault of the platform, given up at once.

@@ -161,6 +161,20 @@ class ProcessScanJobServiceTest {
         assertThat(engine.calls()).isZero();
     }
 
+    /** A video that kills its worker: the dead attempts are counted, and the one after the last is not run. */
+    @Test
+    void anAttemptBeyondTheLastIsNotRunButGivesTheScanBack() {
+        var session = world.processingSession(TENANT, NOW.minusSeconds(120));
+
+        var outcome = service.process(new Command(TENANT, session.id(), POLICY.maxAttempts() + 1));
+
+        assertThat(outcome).isInstanceOf(JobOutcome.GaveUp.class);
+        assertThat(engine.calls()).isZero();
+        assertThat(world.stored(session).failure().code()).isEqualTo(FailureCode.PROCESSING_ERROR);
+        assertThat(world.quotas.used(TENANT, UsagePeriod.monthOf(NOW))).isZero();
+        assertThat(world.storage.find(TENANT, session.id())).isEmpty();
+    }
+
     @Test
     void aSessionThatDoesNotExistIsNothingToDo() {
         var outcome = service.process(new Command(TENANT, ScanSessionId.issue(NOW, "gonegone"), 1));
@@ -184,10 +198,11 @@ class ProcessScanJobServiceTest {
     @Test
     void aSessionFinishedByAnotherWorkerDuringTheAnalysisIsLeftAsItIs() {
         var session = world.processingSession(TENANT, NOW.minusSeconds(120));
-        engine.then(finishingMeanwhile(session));
+        engine.thenDuringAnalysis(() -> finishingMeanwhile(session));
 
         var outcome = service.process(new Command(TENANT, session.id(), 1));
 
+        assertThat(engine.calls()).isEqualTo(1);
         assertThat(outcome).isInstanceOf(JobOutcome.NothingToDo.class);
         assertThat(world.stored(session).failure().code()).isEqualTo(FailureCode.FACE_LOST);
     }

@@ -25,6 +25,12 @@ public final class ScriptedSignalEngine implements SignalEnginePort {
         return this;
     }
 
+    /** An outcome worked out only when the engine is called, for what must happen during the analysis. */
+    public ScriptedSignalEngine thenDuringAnalysis(Supplier<AnalysisOutcome> outcome) {
+        script.add(outcome);
+        return this;
+    }
+
     public ScriptedSignalEngine thenFault(String message) {
         script.add(() -> {
             throw new SignalEngineFault(message, null);
