@@ -119,6 +119,11 @@ final class IdentityFakes {
         }
 
         @Override
+        public LoginThrottle findForUpdate(String key) {
+            return find(key);
+        }
+
+        @Override
         public void save(String key, LoginThrottle throttle) {
             byKey.put(key, throttle);
         }

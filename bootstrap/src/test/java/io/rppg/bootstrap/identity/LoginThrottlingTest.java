@@ -3,6 +3,12 @@ package io.rppg.bootstrap.identity;
 import io.rppg.bootstrap.PlatformTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -13,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginThrottlingTest extends PlatformTest {
 
     private static final String WRONG = "not the password";
+    private static final int GUESSERS = 10;
 
     @Test
     void repeatedFailuresLockTheLoginUntilTheWaitIsOver() throws Exception {
@@ -51,5 +58,34 @@ class LoginThrottlingTest extends PlatformTest {
         var after = api.nervoscanLogin(user.username(), user.password());
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.text("access_token")).isNotBlank();
+    }
+
+    /** Wrong guesses sent all at once are each counted, as if they had come one after the other. */
+    @Test
+    void simultaneousFailuresAreAllCounted() throws Exception {
+        var api = new Api(port);
+        var tenant = api.createTenant();
+        var user = api.createUser(tenant, "member");
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(GUESSERS);
+        var answers = new ArrayList<Future<Integer>>();
+        try {
+            for (int i = 0; i < GUESSERS; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.nervoscanLogin(user.username(), WRONG).status();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isIn(401, 429);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // More than three counted failures make even the right password wait; had the failures overwritten each
+        // other's count, it would still be one of the three free ones.
+        assertThat(api.nervoscanLogin(user.username(), user.password()).status()).isEqualTo(429);
     }
 }

@@ -3,6 +3,7 @@ package io.rppg.adapter.persistence.identity;
 import io.rppg.application.port.out.LoginThrottlePort;
 import io.rppg.domain.identity.LoginThrottle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -25,6 +26,13 @@ class JdbcLoginThrottleAdapter implements LoginThrottlePort {
                         rs.getTimestamp(3).toInstant()),
                 key);
         return found.isEmpty() ? LoginThrottle.NONE : found.get(0);
+    }
+
+    @Override
+    public LoginThrottle findForUpdate(String key) {
+        // An advisory lock rather than SELECT ... FOR UPDATE: a key's first failure has no row to lock yet.
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (RowCallbackHandler) row -> { }, key);
+        return find(key);
     }
 
     @Override

@@ -10,6 +10,12 @@ public interface LoginThrottlePort {
 
     LoginThrottle find(String key);
 
+    /**
+     * The record of the key, holding the key's lock until the transaction ends, so that failures recorded at the
+     * same time are counted one after the other instead of each overwriting the same count.
+     */
+    LoginThrottle findForUpdate(String key);
+
     void save(String key, LoginThrottle throttle);
 
     void clear(String key);

@@ -154,7 +154,7 @@ public final class LoginService implements LogInUseCase, RefreshAccessTokenUseCa
     }
 
     private void recordFailure(String key, LoginThrottle.Policy policy, Instant now) {
-        throttles.save(key, throttles.find(key).afterFailure(now, policy));
+        throttles.save(key, throttles.findForUpdate(key).afterFailure(now, policy));
     }
 
     /** How failed logins are throttled per login name and per client address. */
