@@ -43,8 +43,11 @@ public final class FfmpegVideoProbeAdapter implements VideoProbePort {
         }
     }
 
+    /**
+     * A fixed reason: JavaCV's message names the file's path on this server (the storage layout and the tenant),
+     * which the uploader must not see; FFmpeg's own account of the damage is in the {@code ffmpeg} log.
+     */
     private static String reason(FrameGrabber.Exception e) {
-        var message = e.getMessage();
-        return message == null || message.isBlank() ? "the container cannot be opened" : message;
+        return "the container cannot be opened: it is damaged or not a video";
     }
 }

@@ -63,8 +63,10 @@ public final class VideoReader implements AutoCloseable {
             closeQuietly(grabber);
             String message = String.valueOf(e.getMessage());
             if (message.toLowerCase(Locale.ROOT).contains("unsupported") || message.contains("find_decoder")) {
+                // JavaCV's message names the file's path on this server: logged, never shown to the uploader.
+                LOG.debug("No decoder for {}: {}", file.getFileName(), message);
                 throw new UnusableVideoException(FailureCode.UNSUPPORTED_FORMAT,
-                        FailureCode.UNSUPPORTED_FORMAT.defaultMessage() + " (" + message + ")");
+                        FailureCode.UNSUPPORTED_FORMAT.defaultMessage());
             }
             throw new UnusableVideoException(FailureCode.UNREADABLE_VIDEO,
                     "The video file could not be read: it is damaged or not a video");

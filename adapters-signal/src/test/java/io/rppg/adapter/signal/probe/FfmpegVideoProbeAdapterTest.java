@@ -80,7 +80,8 @@ class FfmpegVideoProbeAdapterTest {
         var result = probe.probe(file);
 
         assertThat(result).isInstanceOf(ProbeResult.Unreadable.class);
-        assertThat(((ProbeResult.Unreadable) result).reason()).isNotBlank();
+        assertThat(((ProbeResult.Unreadable) result).reason()).isNotBlank()
+                .doesNotContain(dir.toString()).doesNotContain("garbage.mp4");
     }
 
     @Test
