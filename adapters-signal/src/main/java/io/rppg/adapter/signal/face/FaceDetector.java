@@ -99,6 +99,7 @@ public final class FaceDetector implements AutoCloseable {
         try (Mat luma = lumaOf(picture);
              Rect crop = new Rect((int) stored.x(), (int) stored.y(), (int) stored.width(), (int) stored.height());
              Mat part = new Mat(luma, crop)) {
+            sceneLuma = picture.matrix().luma(opencv_core.mean(luma).get(0));
             return search(part, orientation, scale, minSide, maxSide, area, 1.15);
         }
     }
@@ -154,7 +155,10 @@ public final class FaceDetector implements AutoCloseable {
         return faces;
     }
 
-    /** Mean full-range luma of the whole picture last searched: tells a dark room from an empty one. */
+    /**
+     * Mean full-range luma of the whole picture last searched, around a held face or everywhere: tells a dark room
+     * from an empty one, and follows the light as it changes.
+     */
     public double sceneLuma() {
         return sceneLuma;
     }

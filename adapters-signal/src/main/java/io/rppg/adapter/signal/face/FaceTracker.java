@@ -55,7 +55,8 @@ public final class FaceTracker {
                 || (face != null && seconds - lastSeen >= patienceSeconds / 2);
         picturesSinceSearch = searched ? 1 : picturesSinceSearch + 1;
         if (searched) {
-            List<Box> found = (face == null ? detector.detect(picture, orientation)
+            boolean wholePicture = face == null || searchAgain;
+            List<Box> found = (wholePicture ? detector.detect(picture, orientation)
                     : detector.detectNear(picture, orientation, face)).stream()
                     .filter(box -> SkinSampler.skinShare(picture,
                             orientation.toStored(box, picture.width(), picture.height())) >= MIN_SKIN_SHARE)

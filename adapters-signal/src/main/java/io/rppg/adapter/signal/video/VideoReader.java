@@ -149,7 +149,7 @@ public final class VideoReader implements AutoCloseable {
         picture.matrix = ColourMatrix.of(bt709, planes == decoded && fullRange);
     }
 
-    private AVFrame toYuv420(AVFrame decoded) {
+    private AVFrame toYuv420(AVFrame decoded) throws UnusableVideoException {
         int w = decoded.width();
         int h = decoded.height();
         if (converted == null || converted.width() != w || converted.height() != h) {
@@ -164,7 +164,11 @@ public final class VideoReader implements AutoCloseable {
         }
         converter = swscale.sws_getCachedContext(converter, w, h, decoded.format(), w, h, avutil.AV_PIX_FMT_YUV420P,
                 swscale.SWS_BILINEAR, null, null, (DoublePointer) null);
-        swscale.sws_scale_frame(converter, converted, decoded);
+        // A pixel format swscale cannot read gives no context; scaling with none would crash the JVM.
+        if (converter == null || swscale.sws_scale_frame(converter, converted, decoded) < 0) {
+            throw new UnusableVideoException(FailureCode.UNSUPPORTED_FORMAT,
+                    FailureCode.UNSUPPORTED_FORMAT.defaultMessage() + " (its pictures' pixel format)");
+        }
         return converted;
     }
 
