@@ -26,8 +26,9 @@ final class JsonLine {
 
     private void finite(double value) {
         if (Double.isFinite(value)) {
-            out.append(value == Math.rint(value) && Math.abs(value) < 1e15
-                    ? Long.toString((long) value) : String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", ""));
+            // Four decimals at most, and never a bare trailing point ("100." is not JSON).
+            out.append(java.math.BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros().toPlainString());
         } else {
             out.append("null");
         }
