@@ -30,7 +30,11 @@ public record WebhookDelivery(
 
     /** Receivers get this long to come back before a delivery is given up. */
     public static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
-    public static final RetryPolicy RETRIES = new RetryPolicy(12, Duration.ofSeconds(10), Duration.ofHours(1));
+    /**
+     * 10 s doubling to an hour, then hourly: enough attempts that {@link #GIVE_UP_AFTER}, not the count, ends a
+     * delivery to a receiver that stays down (twelve attempts would have stopped after about 3.4 hours).
+     */
+    public static final RetryPolicy RETRIES = new RetryPolicy(40, Duration.ofSeconds(10), Duration.ofHours(1));
 
     public WebhookDelivery {
         Require.present(id, "delivery id");
