@@ -34,4 +34,11 @@ public record WebhookEndpoint(UUID id, TenantId tenantId, String url, Set<ScanEv
     public boolean wants(ScanEventType event) {
         return events.contains(event);
     }
+
+    /** Without the secret, which signs every delivery and must not reach a log. */
+    @Override
+    public String toString() {
+        return "WebhookEndpoint[id=" + id + ", tenantId=" + tenantId + ", url=" + url + ", events=" + events
+                + ", secret=<hidden>, createdAt=" + createdAt + "]";
+    }
 }
