@@ -28,12 +28,4 @@ public sealed interface AdminOutcome<T> {
     static <T> AdminOutcome<T> done(T value) {
         return new Done<>(value);
     }
-
-    @SuppressWarnings("unchecked")
-    default <R> AdminOutcome<R> refusal() {
-        if (this instanceof Done<T>) {
-            throw new IllegalStateException("a completed outcome is not a refusal");
-        }
-        return (AdminOutcome<R>) this;
-    }
 }
