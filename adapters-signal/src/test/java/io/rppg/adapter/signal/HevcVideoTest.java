@@ -2,7 +2,7 @@ package io.rppg.adapter.signal;
 
 import io.rppg.adapter.signal.probe.FfmpegVideoProbeAdapter;
 import io.rppg.adapter.signal.video.VideoReader;
-import io.rppg.application.video.ProbeResult;
+import io.rppg.application.port.out.VideoProbePort.ProbeResult;
 import io.rppg.domain.vitals.AnalysisOutcome;
 import io.rppg.domain.vitals.Vitals;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package io.rppg.application.service;
 
+import io.rppg.application.port.in.RecordScanEventUseCase;
 import io.rppg.application.port.in.ProcessScanJobUseCase;
 import io.rppg.application.port.out.ClockPort;
 import io.rppg.application.port.out.PlanPort;
@@ -18,7 +19,6 @@ import io.rppg.domain.vitals.AnalysisOutcome;
 import io.rppg.domain.vitals.FailureCode;
 
 import java.lang.System.Logger.Level;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -44,23 +44,16 @@ public final class ProcessScanJobService implements ProcessScanJobUseCase {
     private final TransactionPort transactions;
     private final ClockPort clock;
     private final RetryPolicy retryPolicy;
-    private final Consumer<ScanSession> scanChanged;
-
-    public ProcessScanJobService(ScanSessionPort sessions, ScanQuotaPort quotas, TenantPort tenants, PlanPort plans,
-                                 VideoStoragePort storage, SignalEnginePort engine, TransactionPort transactions,
-                                 ClockPort clock, RetryPolicy retryPolicy) {
-        this(sessions, quotas, tenants, plans, storage, engine, transactions, clock, retryPolicy, session -> {
-        });
-    }
+    private final RecordScanEventUseCase scanEvents;
 
     /**
-     * @param scanChanged told of the session's end (completed or failed) inside the transaction that records it
+     * @param scanEvents told of the session's end (completed or failed) inside the transaction that records it
      *                    (webhook deliveries are stored if and only if the ending is)
      */
     public ProcessScanJobService(ScanSessionPort sessions, ScanQuotaPort quotas, TenantPort tenants, PlanPort plans,
                                  VideoStoragePort storage, SignalEnginePort engine, TransactionPort transactions,
-                                 ClockPort clock, RetryPolicy retryPolicy, Consumer<ScanSession> scanChanged) {
-        this.scanChanged = scanChanged;
+                                 ClockPort clock, RetryPolicy retryPolicy, RecordScanEventUseCase scanEvents) {
+        this.scanEvents = scanEvents;
         this.sessions = sessions;
         this.quotas = quotas;
         this.tenantPlans = new TenantPlans(tenants, plans);
@@ -107,17 +100,16 @@ public final class ProcessScanJobService implements ProcessScanJobUseCase {
         } catch (RuntimeException fault) {
             return afterFault(command, start.retainVideo(), describe(fault));
         }
-        if (outcome instanceof AnalysisOutcome.Unusable unusable && !unusable.failure().code().isVideoFault()) {
-            return afterFault(command, start.retainVideo(), unusable.failure().message());
+        if (outcome instanceof AnalysisOutcome.Unusable(var failure) && !failure.code().isVideoFault()) {
+            return afterFault(command, start.retainVideo(), failure.message());
         }
 
         var analysed = outcome;
-        JobOutcome finished = finish(command, session -> {
-            if (analysed instanceof AnalysisOutcome.Measured measured) {
-                return new JobOutcome.Completed(record(session.complete(measured.vitals(), clock.now())));
-            }
-            var unusable = (AnalysisOutcome.Unusable) analysed;
-            return new JobOutcome.FailedUnusable(record(session.fail(unusable.failure(), clock.now())));
+        JobOutcome finished = finish(command, session -> switch (analysed) {
+            case AnalysisOutcome.Measured(var vitals) ->
+                    new JobOutcome.Completed(record(session.complete(vitals, clock.now())));
+            case AnalysisOutcome.Unusable(var failure) ->
+                    new JobOutcome.FailedUnusable(record(session.fail(failure, clock.now())));
         });
         deleteVideoUnlessRetained(command, start.retainVideo());
         return finished;
@@ -157,7 +149,7 @@ public final class ProcessScanJobService implements ProcessScanJobUseCase {
 
     private ScanSession record(ScanSession ended) {
         var saved = sessions.save(ended);
-        scanChanged.accept(saved);
+        scanEvents.scanChanged(saved);
         return saved;
     }
 

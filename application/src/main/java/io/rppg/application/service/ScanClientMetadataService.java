@@ -12,8 +12,6 @@ import java.util.Optional;
 /** Client metadata, at most {@value #MAX_CHARACTERS} characters of JSON per scan. */
 public final class ScanClientMetadataService implements ScanClientMetadataUseCase {
 
-    public static final int MAX_CHARACTERS = 16_384;
-
     private final ScanMetadataPort metadata;
     private final ScanSessionPort sessions;
     private final TransactionPort transactions;

@@ -45,12 +45,12 @@ public final class ScanSessionService implements CreateScanSessionUseCase, GetSc
             if (sessions.countOpen(command.tenant(), command.owner(), now) >= plan.maxOpenSessions()) {
                 return new SessionCreation.TooManyOpenSessions(plan.maxOpenSessions());
             }
-            var allowance = quotas.consumeOne(command.tenant(), UsagePeriod.monthOf(now), plan.monthlyScans());
-            if (allowance instanceof ScanAllowance.NoScansAvailable spent) {
-                return new SessionCreation.NoScansAvailable(spent.monthlyScans(), spent.renewsAt());
-            }
-            var session = ScanSession.open(ids.newScanSessionId(now), command.tenant(), command.owner(), now);
-            return new SessionCreation.Created(sessions.save(session));
+            return switch (quotas.consumeOne(command.tenant(), UsagePeriod.monthOf(now), plan.monthlyScans())) {
+                case ScanAllowance.NoScansAvailable(var monthlyScans, var renewsAt) ->
+                        new SessionCreation.NoScansAvailable(monthlyScans, renewsAt);
+                case ScanAllowance.Granted granted -> new SessionCreation.Created(sessions.save(
+                        ScanSession.open(ids.newScanSessionId(now), command.tenant(), command.owner(), now)));
+            };
         });
     }
 

@@ -1,5 +1,6 @@
 package io.rppg.application.service;
 
+import io.rppg.application.port.in.RecordScanEventUseCase;
 import io.rppg.application.port.in.SubmitVideoUseCase;
 import io.rppg.application.port.out.ClockPort;
 import io.rppg.application.port.out.JobQueuePort;
@@ -9,15 +10,14 @@ import io.rppg.application.port.out.TenantPort;
 import io.rppg.application.port.out.TransactionPort;
 import io.rppg.application.port.out.VideoProbePort;
 import io.rppg.application.port.out.VideoStoragePort;
-import io.rppg.application.video.ProbeResult;
-import io.rppg.application.video.StoreResult;
+import io.rppg.application.port.out.VideoProbePort.ProbeResult;
+import io.rppg.application.port.out.VideoStoragePort.StoreResult;
 import io.rppg.domain.job.ProcessingJob;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanStatus;
 import io.rppg.domain.tenant.Plan;
 
 import java.lang.System.Logger.Level;
-import java.util.function.Consumer;
 
 /**
  * Takes the one video of a session: checks the session, streams the video to storage within the plan's limit,
@@ -35,23 +35,16 @@ public final class SubmitVideoService implements SubmitVideoUseCase {
     private final JobQueuePort jobs;
     private final TransactionPort transactions;
     private final ClockPort clock;
-    private final Consumer<ScanSession> scanChanged;
-
-    public SubmitVideoService(ScanSessionPort sessions, TenantPort tenants, PlanPort plans, VideoStoragePort storage,
-                              VideoProbePort probe, JobQueuePort jobs, TransactionPort transactions,
-                              ClockPort clock) {
-        this(sessions, tenants, plans, storage, probe, jobs, transactions, clock, session -> {
-        });
-    }
+    private final RecordScanEventUseCase scanEvents;
 
     /**
-     * @param scanChanged told of the session's move to processing inside the accepting transaction (webhook
+     * @param scanEvents told of the session's move to processing inside the accepting transaction (webhook
      *                    deliveries are stored if and only if the acceptance is)
      */
     public SubmitVideoService(ScanSessionPort sessions, TenantPort tenants, PlanPort plans, VideoStoragePort storage,
                               VideoProbePort probe, JobQueuePort jobs, TransactionPort transactions,
-                              ClockPort clock, Consumer<ScanSession> scanChanged) {
-        this.scanChanged = scanChanged;
+                              ClockPort clock, RecordScanEventUseCase scanEvents) {
+        this.scanEvents = scanEvents;
         this.sessions = sessions;
         this.tenantPlans = new TenantPlans(tenants, plans);
         this.storage = storage;
@@ -83,22 +76,27 @@ public final class SubmitVideoService implements SubmitVideoUseCase {
         }
 
         // 2. Stream to storage, outside any transaction: an upload may take minutes.
-        var stored = storage.store(tenant, sessionId, command.content(), check.plan().maxUploadBytes());
-        if (stored instanceof StoreResult.TooLarge tooLarge) {
-            return new SubmissionResult.TooLarge(tooLarge.maxBytes());
+        StoreResult.Stored video;
+        switch (storage.store(tenant, sessionId, command.content(), check.plan().maxUploadBytes())) {
+            case StoreResult.Stored stored -> video = stored;
+            case StoreResult.TooLarge(var maxBytes) -> {
+                return new SubmissionResult.TooLarge(maxBytes);
+            }
+            case StoreResult.UnsupportedFormat(var detail) -> {
+                log.log(Level.INFO, "Refused upload for {0}: {1} (declared {2}, name {3})", sessionId,
+                        detail, command.declaredContentType(), command.fileName());
+                return new SubmissionResult.UnsupportedFormat(detail);
+            }
         }
-        if (stored instanceof StoreResult.UnsupportedFormat unsupported) {
-            log.log(Level.INFO, "Refused upload for {0}: {1} (declared {2}, name {3})", sessionId,
-                    unsupported.detail(), command.declaredContentType(), command.fileName());
-            return new SubmissionResult.UnsupportedFormat(unsupported.detail());
-        }
-        var video = (StoreResult.Stored) stored;
 
         // 3. Does the container open at all?
-        var probed = probeOrDelete(command, video);
-        if (probed instanceof ProbeResult.Unreadable unreadable) {
-            deleteUnlessAnotherUploadWasAccepted(command);
-            return new SubmissionResult.Unreadable(unreadable.reason());
+        switch (probeOrDelete(command, video)) {
+            case ProbeResult.Readable readable -> {
+            }
+            case ProbeResult.Unreadable(var reason) -> {
+                deleteUnlessAnotherUploadWasAccepted(command);
+                return new SubmissionResult.Unreadable(reason);
+            }
         }
 
         // 4. Accept and queue as one unit: a committed acceptance always has its job.
@@ -115,7 +113,7 @@ public final class SubmitVideoService implements SubmitVideoUseCase {
                 }
                 ScanSession accepted = sessions.save(session.acceptVideo(now));
                 jobs.enqueue(ProcessingJob.enqueue(sessionId, tenant, now));
-                scanChanged.accept(accepted);
+                scanEvents.scanChanged(accepted);
                 return new SubmissionResult.Accepted(accepted);
             });
         } catch (RuntimeException e) {

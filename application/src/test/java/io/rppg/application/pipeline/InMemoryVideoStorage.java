@@ -1,8 +1,8 @@
 package io.rppg.application.pipeline;
 
 import io.rppg.application.port.out.VideoStoragePort;
-import io.rppg.application.video.StoreResult;
-import io.rppg.application.video.StoredVideo;
+import io.rppg.application.port.out.VideoStoragePort.StoreResult;
+import io.rppg.application.port.out.VideoStoragePort.StoredVideo;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.VideoSignature;
 import io.rppg.domain.tenant.TenantId;

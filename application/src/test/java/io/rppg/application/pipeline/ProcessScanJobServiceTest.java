@@ -28,7 +28,7 @@ class ProcessScanJobServiceTest {
     private final PipelineFixture world = new PipelineFixture();
     private final ScriptedSignalEngine engine = new ScriptedSignalEngine(world.transactions);
     private final ProcessScanJobService service = new ProcessScanJobService(world.sessions, world.quotas,
-            world.tenants, world.plans, world.storage, engine, world.transactions, world.clock, POLICY);
+            world.tenants, world.plans, world.storage, engine, world.transactions, world.clock, POLICY, changed -> { });
 
     @Test
     void measuredVitalsCompleteTheSessionAndTheVideoIsDeleted() {
@@ -103,7 +103,7 @@ class ProcessScanJobServiceTest {
                     public String methodName() {
                         return "broken";
                     }
-                }, world.transactions, world.clock, POLICY);
+                }, world.transactions, world.clock, POLICY, changed -> { });
 
         assertThat(exploding.process(new Command(TENANT, session.id(), 1))).isInstanceOf(JobOutcome.RetryLater.class);
     }

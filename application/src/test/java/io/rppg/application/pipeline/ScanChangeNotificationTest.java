@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import io.rppg.application.port.in.RecordScanEventUseCase;
 
 import static io.rppg.application.pipeline.PipelineFixture.NOW;
 import static io.rppg.application.pipeline.PipelineFixture.TENANT;
@@ -32,7 +32,7 @@ class ScanChangeNotificationTest {
 
     private final PipelineFixture world = new PipelineFixture();
     private final List<Told> told = new ArrayList<>();
-    private final Consumer<ScanSession> listener = session -> told.add(new Told(session.status(),
+    private final RecordScanEventUseCase listener = session -> told.add(new Told(session.status(),
             world.transactions.inTransaction() ? world.transactions.currentTenant() : null));
     private final ScriptedSignalEngine engine = new ScriptedSignalEngine(world.transactions);
     private final SubmitVideoService submit = new SubmitVideoService(world.sessions, world.tenants, world.plans,

@@ -1,7 +1,7 @@
 package io.rppg.application.pipeline;
 
 import io.rppg.application.port.out.VideoProbePort;
-import io.rppg.application.video.ProbeResult;
+import io.rppg.application.port.out.VideoProbePort.ProbeResult;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

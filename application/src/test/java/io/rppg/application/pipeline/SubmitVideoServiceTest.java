@@ -26,7 +26,7 @@ class SubmitVideoServiceTest {
     private final ScriptedProbe probe = new ScriptedProbe(world.storage);
     private final RecordingJobQueue jobs = new RecordingJobQueue(world.transactions);
     private final SubmitVideoService service = new SubmitVideoService(world.sessions, world.tenants, world.plans,
-            world.storage, probe, jobs, world.transactions, world.clock);
+            world.storage, probe, jobs, world.transactions, world.clock, changed -> { });
 
     @Test
     void anAcceptedVideoMovesTheSessionToProcessingAndQueuesItsJobInTheSameTenantTransaction() {

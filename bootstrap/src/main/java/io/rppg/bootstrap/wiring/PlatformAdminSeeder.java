@@ -35,13 +35,15 @@ class PlatformAdminSeeder implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        var outcome = seeding.seedIfEmpty(email, Optional.ofNullable(password).filter(text -> !text.isBlank()));
-        if (outcome instanceof SeedOutcome.Seeded seeded) {
-            log.info("Created the platform admin '{}'", seeded.email());
-            seeded.generatedPassword().ifPresent(generated -> System.out.printf(
-                    "%n==== First start: platform admin created ====%n  username: %s%n  password: %s%n"
-                            + "  This password is shown only now. Set RPPG_ADMIN_PASSWORD to choose your own.%n%n",
-                    seeded.email(), generated));
+        switch (seeding.seedIfEmpty(email, Optional.ofNullable(password).filter(text -> !text.isBlank()))) {
+            case SeedOutcome.Seeded(var admin, var generatedPassword) -> {
+                log.info("Created the platform admin '{}'", admin);
+                generatedPassword.ifPresent(generated -> System.out.printf(
+                        "%n==== First start: platform admin created ====%n  username: %s%n  password: %s%n"
+                                + "  This password is shown only now. Set RPPG_ADMIN_PASSWORD to choose your own.%n%n",
+                        admin, generated));
+            }
+            case SeedOutcome.AlreadySeeded() -> log.debug("The platform admin exists already");
         }
     }
 }

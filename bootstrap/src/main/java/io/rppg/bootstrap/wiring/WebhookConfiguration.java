@@ -1,6 +1,5 @@
 package io.rppg.bootstrap.wiring;
 
-import io.rppg.application.port.in.DeliverWebhooksUseCase;
 import io.rppg.application.port.out.ClockPort;
 import io.rppg.application.port.out.IdGeneratorPort;
 import io.rppg.application.port.out.TenantPort;
@@ -12,26 +11,15 @@ import io.rppg.application.service.webhook.ScanEventNotifier;
 import io.rppg.application.service.webhook.WebhookService;
 import io.rppg.domain.job.RetryPolicy;
 import io.rppg.domain.webhook.WebhookDelivery;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Duration;
 
-/**
- * Webhooks: the services, and a worker on every node that sends due deliveries. Nodes share the outbox safely
- * (each claims rows with SKIP LOCKED), so no coordination is needed.
- */
+/** Webhooks: endpoint management and delivery, and the scan events that fill the outbox. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 public class WebhookConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
-    private static final int BATCH = 20;
 
     @Bean
     WebhookService webhookService(WebhookEndpointPort endpoints, WebhookDeliveryPort deliveries,
@@ -47,31 +35,5 @@ public class WebhookConfiguration {
     ScanEventNotifier scanEventNotifier(WebhookEndpointPort endpoints, WebhookDeliveryPort deliveries,
                                         ClockPort clock, IdGeneratorPort ids) {
         return new ScanEventNotifier(endpoints, deliveries, clock, ids);
-    }
-
-    @Bean
-    WebhookDeliveryWorker webhookDeliveryWorker(DeliverWebhooksUseCase deliveries) {
-        return new WebhookDeliveryWorker(deliveries);
-    }
-
-    /** Polls the outbox; a full batch means more may be waiting, so it goes on at once. */
-    static final class WebhookDeliveryWorker {
-
-        private final DeliverWebhooksUseCase deliveries;
-
-        WebhookDeliveryWorker(DeliverWebhooksUseCase deliveries) {
-            this.deliveries = deliveries;
-        }
-
-        @Scheduled(fixedDelayString = "${rppg.webhooks.poll-interval:2s}", initialDelayString = "5s")
-        void deliverDue() {
-            try {
-                while (deliveries.deliverDue(BATCH) == BATCH) {
-                    log.debug("A full batch of webhooks was sent; sending the next");
-                }
-            } catch (RuntimeException e) {
-                log.warn("Webhook delivery round failed; the deliveries stay queued", e);
-            }
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.rppg.bootstrap.pipeline;
 
-import io.rppg.adapter.persistence.job.ProcessScanTask;
-import io.rppg.adapter.persistence.job.ScanJobData;
+import io.rppg.adapter.jobs.scan.ProcessScanTask;
+import io.rppg.adapter.jobs.scan.ScanJobData;
 import io.rppg.adapter.persistence.testsupport.TestDatabase;
 import io.rppg.application.port.in.CreateScanSessionUseCase;
 import io.rppg.application.port.in.CreateScanSessionUseCase.SessionCreation;

@@ -1,12 +1,12 @@
 package io.rppg.bootstrap.scan;
 
-import io.rppg.adapter.persistence.job.ProcessScanTask;
+import io.rppg.adapter.jobs.scan.ProcessScanTask;
 import io.rppg.adapter.signal.fixture.FaceVideoSpec;
 import io.rppg.adapter.signal.fixture.VideoContainer;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.tenant.TenantId;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.rppg.adapter.web.metrics.MetricNames;
+import io.rppg.adapter.jobs.JobMetricNames;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,8 +96,8 @@ class ScanLoadBenchmark extends ScanFlowTest {
         for (int i = 0; i < VIDEOS; i++) {
             sessions.add(openV1Session(tenant.apiKey()));
         }
-        var queueWaitBefore = snapshot(MetricNames.SCAN_QUEUE_WAIT);
-        var analysisBefore = snapshot(MetricNames.SCAN_ANALYSIS);
+        var queueWaitBefore = snapshot(JobMetricNames.SCAN_QUEUE_WAIT);
+        var analysisBefore = snapshot(JobMetricNames.SCAN_ANALYSIS);
         var uploaded = new Instant[VIDEOS];
         var accepted = new Instant[VIDEOS];
         var picked = new Instant[VIDEOS];
@@ -162,8 +162,8 @@ class ScanLoadBenchmark extends ScanFlowTest {
                     vitals.path("heart_rate"), ms(uploaded[i], accepted[i]), ms(accepted[i], picked[i]),
                     ms(picked[i], finished[i]), ms(accepted[i], finished[i]), vitals.path("processing_time_ms")));
         }
-        var queueWait = snapshot(MetricNames.SCAN_QUEUE_WAIT).minus(queueWaitBefore);
-        var analysis = snapshot(MetricNames.SCAN_ANALYSIS).minus(analysisBefore);
+        var queueWait = snapshot(JobMetricNames.SCAN_QUEUE_WAIT).minus(queueWaitBefore);
+        var analysis = snapshot(JobMetricNames.SCAN_ANALYSIS).minus(analysisBefore);
         report.append(String.format("  worker metrics over these %d scans: queue wait (upload accepted -> analysis "
                         + "start) mean %.0f ms, max %.0f ms; analysis mean %.0f ms, max %.0f ms%n", queueWait.count(),
                 queueWait.meanMs(), queueWait.maxMs(), analysis.meanMs(), analysis.maxMs()));

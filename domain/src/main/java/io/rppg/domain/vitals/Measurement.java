@@ -19,18 +19,24 @@ public sealed interface Measurement<T> {
     }
 
     default Optional<T> value() {
-        return this instanceof Measured<T> measured ? Optional.of(measured.figure()) : Optional.empty();
+        return switch (this) {
+            case Measured<T>(var figure) -> Optional.of(figure);
+            case NotMeasured<T> missing -> Optional.empty();
+        };
     }
 
     default Optional<String> reasonMissing() {
-        return this instanceof NotMeasured<T> missing ? Optional.of(missing.reason()) : Optional.empty();
+        return switch (this) {
+            case Measured<T> measured -> Optional.empty();
+            case NotMeasured<T>(var reason) -> Optional.of(reason);
+        };
     }
 
     default <R> Measurement<R> map(Function<T, R> mapper) {
-        if (this instanceof Measured<T> measured) {
-            return new Measured<>(mapper.apply(measured.figure()));
-        }
-        return new NotMeasured<>(((NotMeasured<T>) this).reason());
+        return switch (this) {
+            case Measured<T>(var figure) -> new Measured<>(mapper.apply(figure));
+            case NotMeasured<T>(var reason) -> new NotMeasured<>(reason);
+        };
     }
 
     record Measured<T>(T figure) implements Measurement<T> {

@@ -1,8 +1,8 @@
 package io.rppg.adapter.persistence.video;
 
 import io.rppg.application.port.out.VideoStoragePort;
-import io.rppg.application.video.StoreResult;
-import io.rppg.application.video.StoredVideo;
+import io.rppg.application.port.out.VideoStoragePort.StoreResult;
+import io.rppg.application.port.out.VideoStoragePort.StoredVideo;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.VideoContainer;
 import io.rppg.domain.session.VideoSignature;
@@ -43,14 +43,17 @@ public final class FileSystemVideoStorageAdapter implements VideoStoragePort {
         try {
             var directory = Files.createDirectories(directoryOf(tenant));
             partial = Files.createTempFile(directory, session.value() + ".", PARTIAL_SUFFIX);
-            var outcome = copy(content, partial, maxBytes);
-            if (!(outcome instanceof Copied copied)) {
-                Files.deleteIfExists(partial);
-                return ((Refused) outcome).result();
+            switch (copy(content, partial, maxBytes)) {
+                case Refused(var refusal) -> {
+                    Files.deleteIfExists(partial);
+                    return refusal;
+                }
+                case Copied(var size, var format) -> {
+                    var target = directory.resolve(session.value() + "." + format.extension());
+                    move(partial, target);
+                    return new StoreResult.Stored(target, size, format);
+                }
             }
-            var target = directory.resolve(session.value() + "." + copied.format().extension());
-            move(partial, target);
-            return new StoreResult.Stored(target, copied.size(), copied.format());
         } catch (IOException e) {
             deleteQuietly(partial);
             throw new UncheckedIOException("could not store the video of " + session, e);

@@ -1,6 +1,6 @@
 package io.rppg.adapter.persistence.video;
 
-import io.rppg.application.video.StoreResult;
+import io.rppg.application.port.out.VideoStoragePort.StoreResult;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.VideoContainer;
 import io.rppg.domain.tenant.TenantId;

@@ -4,7 +4,7 @@ import io.rppg.adapter.signal.RppgSignalEngineAdapter;
 import io.rppg.adapter.signal.SignalEngineConfig;
 import io.rppg.adapter.signal.method.RppgMethods;
 import io.rppg.application.port.out.SignalEnginePort;
-import io.rppg.application.service.report.VitalsReport;
+import io.rppg.application.port.in.VitalsReport;
 import io.rppg.domain.vitals.AnalysisFailure;
 import io.rppg.domain.vitals.AnalysisOutcome;
 import io.rppg.domain.vitals.Vitals;
@@ -75,14 +75,16 @@ public final class AnalyzeCommand {
             try {
                 AnalysisOutcome outcome = engine.analyze(video);
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                if (outcome instanceof AnalysisOutcome.Measured measured) {
-                    vitals(line, measured.vitals(), millis);
-                    text = readable(video, measured.vitals(), millis);
-                } else {
-                    failures++;
-                    AnalysisFailure failure = ((AnalysisOutcome.Unusable) outcome).failure();
-                    failure(line, failure, millis);
-                    text = video + "\n  failed: " + failure.code() + " - " + failure.message();
+                switch (outcome) {
+                    case AnalysisOutcome.Measured(var vitals) -> {
+                        vitals(line, vitals, millis);
+                        text = readable(video, vitals, millis);
+                    }
+                    case AnalysisOutcome.Unusable(var failure) -> {
+                        failures++;
+                        failure(line, failure, millis);
+                        text = video + "\n  failed: " + failure.code() + " - " + failure.message();
+                    }
                 }
             } catch (SignalEnginePort.SignalEngineFault e) {
                 failures++;

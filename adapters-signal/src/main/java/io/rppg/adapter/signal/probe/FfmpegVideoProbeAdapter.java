@@ -2,7 +2,7 @@ package io.rppg.adapter.signal.probe;
 
 import io.rppg.application.port.out.VideoProbePort;
 import io.rppg.adapter.signal.video.FfmpegLog;
-import io.rppg.application.video.ProbeResult;
+import io.rppg.application.port.out.VideoProbePort.ProbeResult;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 

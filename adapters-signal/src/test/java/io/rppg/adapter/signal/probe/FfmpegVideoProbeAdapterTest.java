@@ -1,6 +1,6 @@
 package io.rppg.adapter.signal.probe;
 
-import io.rppg.application.video.ProbeResult;
+import io.rppg.application.port.out.VideoProbePort.ProbeResult;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;

@@ -23,21 +23,16 @@ final class AdminResponses {
     }
 
     static <T> T unwrap(AdminOutcome<T> outcome) {
-        if (outcome instanceof AdminOutcome.Done<T> done) {
-            return done.value();
-        }
-        if (outcome instanceof AdminOutcome.Forbidden<T> forbidden) {
-            throw new ApiException(ApiError.of(HttpStatus.FORBIDDEN, "FORBIDDEN", forbidden.reason()));
-        }
-        if (outcome instanceof AdminOutcome.NotFound<T> missing) {
-            throw notFound(missing.what());
-        }
-        if (outcome instanceof AdminOutcome.Conflict<T> conflict) {
-            throw new ApiException(ApiError.of(HttpStatus.CONFLICT, conflict.code(), conflict.message()));
-        }
-        var invalid = (AdminOutcome.Invalid<T>) outcome;
-        throw new ApiException(ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", invalid.message())
-                .withDetail("field", invalid.field()));
+        return switch (outcome) {
+            case AdminOutcome.Done<T>(var value) -> value;
+            case AdminOutcome.Forbidden<T>(var reason) ->
+                    throw new ApiException(ApiError.of(HttpStatus.FORBIDDEN, "FORBIDDEN", reason));
+            case AdminOutcome.NotFound<T>(var what) -> throw notFound(what);
+            case AdminOutcome.Conflict<T>(var code, var message) ->
+                    throw new ApiException(ApiError.of(HttpStatus.CONFLICT, code, message));
+            case AdminOutcome.Invalid<T>(var field, var message) -> throw new ApiException(
+                    ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", message).withDetail("field", field));
+        };
     }
 
     static <T, R> R unwrap(AdminOutcome<T> outcome, Function<T, R> view) {

@@ -1,5 +1,6 @@
 package io.rppg.adapter.web.error;
 
+import io.rppg.application.port.in.RefreshAccessTokenUseCase.RefreshOutcome;
 import org.springframework.http.HttpStatus;
 
 import java.time.Duration;
@@ -15,6 +16,17 @@ public final class LoginErrors {
         return ApiError.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS",
                         "Too many failed logins. Try again in " + seconds + " seconds.")
                 .withDetail("retry_after", seconds);
+    }
+
+    /** Why a refresh token bought no new tokens. */
+    public static ApiError refreshRefused(RefreshOutcome.Refusal refusal) {
+        return switch (refusal) {
+            case RefreshOutcome.TenantSuspended() -> suspended();
+            case RefreshOutcome.ReuseDetected() -> ApiError.of(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN",
+                    "the refresh token was already used; log in again");
+            case RefreshOutcome.Rejected() -> ApiError.of(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN",
+                    "the refresh token is invalid or expired");
+        };
     }
 
     public static ApiError suspended() {

@@ -6,7 +6,8 @@ package io.rppg.adapter.web.metrics;
  * <p>Style: Micrometer names, lower case, dot separated, starting with {@code rppg.}; a counter is named after what
  * it counts in the plural, a timer after what it times. Prometheus shows dots as underscores and adds
  * {@code _total} to counters and {@code _seconds} to timers, so {@code rppg.rate_limit.rejections} is scraped as
- * {@code rppg_rate_limit_rejections_total}. Tags are few and bounded (a surface, a reason), never an id.
+ * {@code rppg_rate_limit_rejections_total}. Tags are few and bounded (a surface, a reason), never an id. What the
+ * background work measures (scans completed and failed, analysis and queue times) is named by the jobs adapter.
  */
 public final class MetricNames {
 
@@ -15,16 +16,6 @@ public final class MetricNames {
 
     /** Counter: scan sessions opened. Tag: {@link #SURFACE}. */
     public static final String SCANS_CREATED = "rppg.scans.created";
-    /** Counter: scans whose analysis produced vitals. */
-    public static final String SCANS_COMPLETED = "rppg.scans.completed";
-    /** Counter: scans whose analysis failed. Tag: {@link #REASON} (the failure code). */
-    public static final String SCANS_FAILED = "rppg.scans.failed";
-    /** Timer: from upload accepted to result stored. */
-    public static final String SCAN_PROCESSING = "rppg.scan.processing";
-    /** Timer: how long the worker's attempt that ended the scan took (decoding and analysis). */
-    public static final String SCAN_ANALYSIS = "rppg.scan.analysis";
-    /** Timer: from upload accepted to the start of the worker's attempt that ended the scan. */
-    public static final String SCAN_QUEUE_WAIT = "rppg.scan.queue_wait";
     /** Gauge: uploads being received right now. */
     public static final String UPLOADS_IN_FLIGHT = "rppg.uploads.in_flight";
     /** Distribution summary (bytes): size of each received upload. Tag: {@link #SURFACE}. */
@@ -34,8 +25,6 @@ public final class MetricNames {
     public static final String SURFACE = "surface";
     /** Tag: what a rate limit counted, {@code credential} (API key or token) or {@code address} (logins). */
     public static final String SCOPE = "scope";
-    /** Tag: a bounded reason code, e.g. a failure code. */
-    public static final String REASON = "reason";
 
     private MetricNames() {
     }

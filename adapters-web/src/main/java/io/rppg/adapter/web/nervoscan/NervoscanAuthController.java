@@ -39,19 +39,16 @@ class NervoscanAuthController {
                     "send a JSON body with username and password"));
         }
         var outcome = logIn.logIn(new Credentials(request.username(), request.password(), http.getRemoteAddr()));
-        if (outcome instanceof LoginOutcome.LoggedIn in) {
-            return new LoginResponse(true, in.tokens().accessToken(), in.tokens().refreshToken());
-        }
-        if (outcome instanceof LoginOutcome.UnknownUser) {
-            throw new ApiException(ApiError.of(HttpStatus.UNAUTHORIZED, "INVALID_USERNAME", "Invalid username"));
-        }
-        if (outcome instanceof LoginOutcome.WrongPassword) {
-            throw new ApiException(ApiError.of(HttpStatus.UNAUTHORIZED, "INVALID_PASSWORD", "Invalid password"));
-        }
-        if (outcome instanceof LoginOutcome.Throttled throttled) {
-            throw new ApiException(LoginErrors.throttled(throttled.retryAfter()));
-        }
-        throw new ApiException(LoginErrors.suspended());
+        return switch (outcome) {
+            case LoginOutcome.LoggedIn(var user, var tokens) ->
+                    new LoginResponse(true, tokens.accessToken(), tokens.refreshToken());
+            case LoginOutcome.UnknownUser() ->
+                    throw new ApiException(ApiError.of(HttpStatus.UNAUTHORIZED, "INVALID_USERNAME", "Invalid username"));
+            case LoginOutcome.WrongPassword() ->
+                    throw new ApiException(ApiError.of(HttpStatus.UNAUTHORIZED, "INVALID_PASSWORD", "Invalid password"));
+            case LoginOutcome.Throttled(var retryAfter) -> throw new ApiException(LoginErrors.throttled(retryAfter));
+            case LoginOutcome.TenantSuspended() -> throw new ApiException(LoginErrors.suspended());
+        };
     }
 
     @PostMapping(value = "/refresh", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,16 +58,11 @@ class NervoscanAuthController {
                     "send the refresh token as Authorization: Bearer <refresh_token>"));
         }
         var outcome = refresh.refresh(authorization.substring(7).trim());
-        if (outcome instanceof RefreshOutcome.Refreshed refreshed) {
-            return new RefreshResponse(true, refreshed.tokens().accessToken(), refreshed.tokens().refreshToken());
-        }
-        if (outcome instanceof RefreshOutcome.TenantSuspended) {
-            throw new ApiException(LoginErrors.suspended());
-        }
-        throw new ApiException(ApiError.of(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN",
-                outcome instanceof RefreshOutcome.ReuseDetected
-                        ? "the refresh token was already used; log in again"
-                        : "the refresh token is invalid or expired"));
+        return switch (outcome) {
+            case RefreshOutcome.Refreshed(var tokens) ->
+                    new RefreshResponse(true, tokens.accessToken(), tokens.refreshToken());
+            case RefreshOutcome.Refusal refusal -> throw new ApiException(LoginErrors.refreshRefused(refusal));
+        };
     }
 
     private static boolean isBlank(String text) {

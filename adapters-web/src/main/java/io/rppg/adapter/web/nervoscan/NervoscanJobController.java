@@ -63,16 +63,17 @@ class NervoscanJobController {
                 .orElseThrow(() -> new ApiException(ApiError.of(HttpStatus.BAD_REQUEST, "INVALID_HOST_NAME",
                         "host_name must be the default scan host or a custom domain registered for your account")));
         var outcome = createSession.createScanSession(new CreateScanSessionUseCase.Command(tenant, caller.owner()));
-        if (outcome instanceof SessionCreation.Created created) {
-            meters.sessionCreated("nervoscan");
-            return Map.of("success", true,
-                    "url", "https://" + host.value() + "/scan?api_key=" + created.session().id().value());
-        }
-        if (outcome instanceof SessionCreation.NoScansAvailable) {
-            throw new ApiException(ApiError.of(HttpStatus.PAYMENT_REQUIRED, "NO_SCANS_AVAILABLE", "No scans available!"));
-        }
-        throw new ApiException(ApiError.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_OPEN_JOBS",
-                "Too many jobs are open; finish or let one expire first."));
+        return switch (outcome) {
+            case SessionCreation.Created(var session) -> {
+                meters.sessionCreated("nervoscan");
+                yield Map.of("success", true, "url", "https://" + host.value() + "/scan?api_key=" + session.id().value());
+            }
+            case SessionCreation.NoScansAvailable spent -> throw new ApiException(
+                    ApiError.of(HttpStatus.PAYMENT_REQUIRED, "NO_SCANS_AVAILABLE", "No scans available!"));
+            case SessionCreation.TooManyOpenSessions tooMany -> throw new ApiException(
+                    ApiError.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_OPEN_JOBS",
+                            "Too many jobs are open; finish or let one expire first."));
+        };
     }
 
     @PostMapping(value = "/check", produces = MediaType.APPLICATION_JSON_VALUE)

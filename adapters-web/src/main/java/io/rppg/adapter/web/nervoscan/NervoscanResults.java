@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.rppg.application.service.report.VitalsReport.round;
+import static io.rppg.application.port.in.VitalsReport.round;
 
 /**
  * One job's result as Nervoscan clients read it: {@code estimates[0][i].scan_details[0]} holds the measured keys

@@ -7,7 +7,6 @@ import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.port.in.ScanClientMetadataUseCase;
 import io.rppg.application.port.in.SubmitVideoUseCase;
 import io.rppg.application.port.in.SubmitVideoUseCase.SubmissionResult;
-import io.rppg.application.service.ScanClientMetadataService;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.tenant.TenantId;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,15 +64,17 @@ class NervoscanSubmitController {
         var session = new ScanSessionId(jobId.asString());
         var metaData = metadataText(data.get("meta_data"));
         var result = meters.upload("nervoscan", file.getSize(), () -> submit(tenant, session, file));
-        if (result instanceof SubmissionResult.Accepted) {
-            // Kept only once the video is accepted: a refused upload must not replace an earlier one's metadata.
-            if (metaData != null && !metadata.keepMetadata(tenant, session, metaData)) {
-                throw NervoscanJobController.jobNotRegistered();
+        return switch (result) {
+            case SubmissionResult.Accepted accepted -> {
+                // Kept only once the video is accepted: a refused upload must not replace an earlier one's metadata.
+                if (metaData != null && !metadata.keepMetadata(tenant, session, metaData)) {
+                    throw NervoscanJobController.jobNotRegistered();
+                }
+                yield Map.of("success", true, "job_id", session.value(), "job_status", "Pending",
+                        "message", "Video received and queued for analysis");
             }
-            return Map.of("success", true, "job_id", session.value(), "job_status", "Pending",
-                    "message", "Video received and queued for analysis");
-        }
-        throw new ApiException(refusal(result));
+            case SubmissionResult.Refusal refusal -> throw new ApiException(refusal(refusal));
+        };
     }
 
     /** The client's meta_data as JSON text, null when none was sent; refused when it is not a small object. */
@@ -85,8 +86,8 @@ class NervoscanSubmitController {
             throw invalidContent("meta_data must be a JSON object");
         }
         var text = json.writeValueAsString(metaData);
-        if (text.length() > ScanClientMetadataService.MAX_CHARACTERS) {
-            throw invalidContent("meta_data must be at most " + ScanClientMetadataService.MAX_CHARACTERS
+        if (text.length() > ScanClientMetadataUseCase.MAX_CHARACTERS) {
+            throw invalidContent("meta_data must be at most " + ScanClientMetadataUseCase.MAX_CHARACTERS
                     + " characters of JSON");
         }
         return text;
@@ -116,24 +117,19 @@ class NervoscanSubmitController {
         }
     }
 
-    private static ApiError refusal(SubmissionResult result) {
-        if (result instanceof SubmissionResult.SessionNotFound) {
-            return ApiError.of(HttpStatus.NOT_FOUND, "JOB_NOT_REGISTERED", "The job is not registered or has expired");
-        }
-        if (result instanceof SubmissionResult.VideoAlreadySubmitted) {
-            return ApiError.of(HttpStatus.CONFLICT, "JOB_ALREADY_SUBMITTED", "This job already has its video");
-        }
-        if (result instanceof SubmissionResult.TooLarge tooLarge) {
-            return ApiError.of(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE",
-                    "The video exceeds the limit of " + tooLarge.maxBytes() / (1024 * 1024) + " MB");
-        }
-        if (result instanceof SubmissionResult.UnsupportedFormat) {
-            return ApiError.of(HttpStatus.BAD_REQUEST, "INVALID_CONTENT_TYPE",
-                    "The file is not an MP4, WebM, MOV or AVI video");
-        }
-        var unreadable = (SubmissionResult.Unreadable) result;
-        return ApiError.of(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_VIDEO",
-                "The video cannot be read: " + unreadable.detail());
+    private static ApiError refusal(SubmissionResult.Refusal refusal) {
+        return switch (refusal) {
+            case SubmissionResult.SessionNotFound() -> ApiError.of(HttpStatus.NOT_FOUND, "JOB_NOT_REGISTERED",
+                    "The job is not registered or has expired");
+            case SubmissionResult.VideoAlreadySubmitted() -> ApiError.of(HttpStatus.CONFLICT, "JOB_ALREADY_SUBMITTED",
+                    "This job already has its video");
+            case SubmissionResult.TooLarge(var maxBytes) -> ApiError.of(HttpStatus.CONTENT_TOO_LARGE,
+                    "FILE_TOO_LARGE", "The video exceeds the limit of " + maxBytes / (1024 * 1024) + " MB");
+            case SubmissionResult.UnsupportedFormat unsupported -> ApiError.of(HttpStatus.BAD_REQUEST,
+                    "INVALID_CONTENT_TYPE", "The file is not an MP4, WebM, MOV or AVI video");
+            case SubmissionResult.Unreadable(var detail) -> ApiError.of(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "INVALID_VIDEO", "The video cannot be read: " + detail);
+        };
     }
 
     private static ApiException invalidContent(String message) {

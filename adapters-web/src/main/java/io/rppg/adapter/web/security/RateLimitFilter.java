@@ -79,21 +79,23 @@ class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader(LIMIT, Integer.toString(allowance.limit()));
         response.setHeader(RESET, Long.toString(allowance.resetAt().getEpochSecond()
                 + (allowance.resetAt().getNano() > 0 ? 1 : 0)));
-        if (allowance instanceof RequestAllowance.Allowed allowed) {
-            response.setHeader(REMAINING, Long.toString(allowed.remaining()));
-            chain.doFilter(request, response);
-            return;
+        switch (allowance) {
+            case RequestAllowance.Allowed allowed -> {
+                response.setHeader(REMAINING, Long.toString(allowed.remaining()));
+                chain.doFilter(request, response);
+            }
+            case RequestAllowance.Limited limited -> {
+                response.setHeader(REMAINING, "0");
+                var surface = ApiSurface.of(request.getRequestURI());
+                Counter.builder(MetricNames.RATE_LIMIT_REJECTIONS)
+                        .description("Requests refused with 429 because a rate limit was reached")
+                        .tag(MetricNames.SURFACE, surface.name().toLowerCase(Locale.ROOT))
+                        .tag(MetricNames.SCOPE, scope)
+                        .register(meters)
+                        .increment();
+                responses.write(request, response, exceeded(limited.retryAfter()));
+            }
         }
-        var limited = (RequestAllowance.Limited) allowance;
-        response.setHeader(REMAINING, "0");
-        var surface = ApiSurface.of(request.getRequestURI());
-        Counter.builder(MetricNames.RATE_LIMIT_REJECTIONS)
-                .description("Requests refused with 429 because a rate limit was reached")
-                .tag(MetricNames.SURFACE, surface.name().toLowerCase(Locale.ROOT))
-                .tag(MetricNames.SCOPE, scope)
-                .register(meters)
-                .increment();
-        responses.write(request, response, exceeded(limited.retryAfter()));
     }
 
     static ApiError exceeded(Duration retryAfter) {

@@ -8,7 +8,7 @@ import io.rppg.application.port.in.CreateScanSessionUseCase;
 import io.rppg.application.port.in.CreateScanSessionUseCase.SessionCreation;
 import io.rppg.application.port.in.GetScanSessionQuery;
 import io.rppg.application.port.in.ListScanSessionsQuery;
-import io.rppg.application.service.report.VitalsReport;
+import io.rppg.application.port.in.VitalsReport;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.ScanStatus;
@@ -51,21 +51,22 @@ class V1ScanSessionController {
     CreatedSession create(@AuthenticationPrincipal Caller caller) {
         var outcome = createSession.createScanSession(
                 new CreateScanSessionUseCase.Command(scanTenant(caller), caller.owner()));
-        if (outcome instanceof SessionCreation.Created created) {
-            meters.sessionCreated("v1");
-            var session = created.session();
-            return new CreatedSession(session.id().value(), session.createdAt().toString(), session.owner().value());
-        }
-        if (outcome instanceof SessionCreation.NoScansAvailable spent) {
-            throw new ApiException(ApiError.of(HttpStatus.PAYMENT_REQUIRED, "NO_SCANS_AVAILABLE", "No scans available!")
-                    .withDetail("monthly_scans", spent.monthlyScans())
-                    .withDetail("renews_at", spent.renewsAt().toString()));
-        }
-        var tooMany = (SessionCreation.TooManyOpenSessions) outcome;
-        throw new ApiException(ApiError.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_OPEN_SESSIONS",
-                        "This key already holds " + tooMany.maxOpenSessions()
-                                + " open sessions; finish or let one expire first.")
-                .withDetail("max_open_sessions", tooMany.maxOpenSessions()));
+        return switch (outcome) {
+            case SessionCreation.Created(var session) -> {
+                meters.sessionCreated("v1");
+                yield new CreatedSession(session.id().value(), session.createdAt().toString(),
+                        session.owner().value());
+            }
+            case SessionCreation.NoScansAvailable(var monthlyScans, var renewsAt) -> throw new ApiException(
+                    ApiError.of(HttpStatus.PAYMENT_REQUIRED, "NO_SCANS_AVAILABLE", "No scans available!")
+                            .withDetail("monthly_scans", monthlyScans)
+                            .withDetail("renews_at", renewsAt.toString()));
+            case SessionCreation.TooManyOpenSessions(var maxOpenSessions) -> throw new ApiException(
+                    ApiError.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_OPEN_SESSIONS",
+                                    "This key already holds " + maxOpenSessions
+                                            + " open sessions; finish or let one expire first.")
+                            .withDetail("max_open_sessions", maxOpenSessions));
+        };
     }
 
     @GetMapping("/scan-session/{sessionId}/vitals")
@@ -94,10 +95,11 @@ class V1ScanSessionController {
                              @RequestParam(required = false) Integer limit) {
         var listing = listSessions.listScanSessions(
                 new ListScanSessionsQuery.Query(scanTenant(caller), statusFilter(status), cursor, limit));
-        if (listing instanceof ListScanSessionsQuery.Listing.InvalidRequest invalid) {
-            throw new ApiException(ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", invalid.detail()));
-        }
-        var page = (ListScanSessionsQuery.Listing.Page) listing;
+        var page = switch (listing) {
+            case ListScanSessionsQuery.Listing.Page found -> found;
+            case ListScanSessionsQuery.Listing.InvalidRequest(var detail) ->
+                    throw new ApiException(ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", detail));
+        };
         var body = new LinkedHashMap<String, Object>();
         body.put("sessions", page.sessions().stream().map(session -> summary(session, page.asOf())).toList());
         body.put("next_cursor", page.nextCursor().orElse(null));

@@ -54,33 +54,27 @@ class V1VideoController {
                 throw new UncheckedIOException("could not read the uploaded part", e);
             }
         });
-        if (result instanceof SubmissionResult.Accepted accepted) {
-            return new Accepted(accepted.session().id().value(), "processing",
+        return switch (result) {
+            case SubmissionResult.Accepted(var session) -> new Accepted(session.id().value(), "processing",
                     "Video uploaded successfully and is being processed");
-        }
-        throw new ApiException(refusal(result));
+            case SubmissionResult.Refusal refusal -> throw new ApiException(refusal(refusal));
+        };
     }
 
-    static ApiError refusal(SubmissionResult result) {
-        if (result instanceof SubmissionResult.SessionNotFound) {
-            return ApiError.of(HttpStatus.NOT_FOUND, "SESSION_NOT_FOUND", "Session ID not found or expired");
-        }
-        if (result instanceof SubmissionResult.VideoAlreadySubmitted) {
-            return ApiError.of(HttpStatus.CONFLICT, "VIDEO_ALREADY_SUBMITTED",
+    static ApiError refusal(SubmissionResult.Refusal refusal) {
+        return switch (refusal) {
+            case SubmissionResult.SessionNotFound() ->
+                    ApiError.of(HttpStatus.NOT_FOUND, "SESSION_NOT_FOUND", "Session ID not found or expired");
+            case SubmissionResult.VideoAlreadySubmitted() -> ApiError.of(HttpStatus.CONFLICT, "VIDEO_ALREADY_SUBMITTED",
                     "This session already has its video; open a new session for another scan");
-        }
-        if (result instanceof SubmissionResult.TooLarge tooLarge) {
-            return ApiError.of(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE",
-                    "File exceeds your plan's limit of " + tooLarge.maxBytes() / (1024 * 1024) + " MB")
-                    .withDetail("max_bytes", tooLarge.maxBytes());
-        }
-        if (result instanceof SubmissionResult.UnsupportedFormat unsupported) {
-            return ApiError.of(HttpStatus.BAD_REQUEST, "UNSUPPORTED_FORMAT",
-                    "Invalid file format: send an MP4, WebM, MOV or AVI video (" + unsupported.detail() + ")");
-        }
-        var unreadable = (SubmissionResult.Unreadable) result;
-        return ApiError.of(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_VIDEO",
-                "Invalid video content: " + unreadable.detail());
+            case SubmissionResult.TooLarge(var maxBytes) -> ApiError.of(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE",
+                            "File exceeds your plan's limit of " + maxBytes / (1024 * 1024) + " MB")
+                    .withDetail("max_bytes", maxBytes);
+            case SubmissionResult.UnsupportedFormat(var detail) -> ApiError.of(HttpStatus.BAD_REQUEST,
+                    "UNSUPPORTED_FORMAT", "Invalid file format: send an MP4, WebM, MOV or AVI video (" + detail + ")");
+            case SubmissionResult.Unreadable(var detail) -> ApiError.of(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "INVALID_VIDEO", "Invalid video content: " + detail);
+        };
     }
 
     record Accepted(String sessionId, String status, String message) {

@@ -42,17 +42,19 @@ class V2AuthController {
                     || request.email().isBlank() ? "email" : "password"));
         }
         var outcome = logIn.logIn(new Credentials(request.email(), request.password(), http.getRemoteAddr()));
-        if (outcome instanceof LoginOutcome.LoggedIn in) {
-            return TokenResponse.of(in.tokens());
-        }
-        if (outcome instanceof LoginOutcome.Throttled throttled) {
-            throw new ApiException(LoginErrors.throttled(throttled.retryAfter()));
-        }
-        if (outcome instanceof LoginOutcome.TenantSuspended) {
-            throw new ApiException(LoginErrors.suspended());
-        }
-        throw new ApiException(ApiError.of(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS",
-                "the email or password is wrong"));
+        return switch (outcome) {
+            case LoginOutcome.LoggedIn(var user, var tokens) -> TokenResponse.of(tokens);
+            case LoginOutcome.Throttled(var retryAfter) -> throw new ApiException(LoginErrors.throttled(retryAfter));
+            case LoginOutcome.TenantSuspended() -> throw new ApiException(LoginErrors.suspended());
+            // One answer for both, so that the v2 login does not tell which accounts exist.
+            case LoginOutcome.UnknownUser unknown -> throw invalidCredentials();
+            case LoginOutcome.WrongPassword wrong -> throw invalidCredentials();
+        };
+    }
+
+    private static ApiException invalidCredentials() {
+        return new ApiException(
+                ApiError.of(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "the email or password is wrong"));
     }
 
     @PostMapping(value = {"/v2/auth/refresh", "/api/v2/auth/refresh"}, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -62,16 +64,10 @@ class V2AuthController {
                     "refresh_token is required").withDetail("field", "refresh_token"));
         }
         var outcome = refresh.refresh(request.refreshToken());
-        if (outcome instanceof RefreshOutcome.Refreshed refreshed) {
-            return TokenResponse.of(refreshed.tokens());
-        }
-        if (outcome instanceof RefreshOutcome.TenantSuspended) {
-            throw new ApiException(LoginErrors.suspended());
-        }
-        throw new ApiException(ApiError.of(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN",
-                outcome instanceof RefreshOutcome.ReuseDetected
-                        ? "the refresh token was already used; log in again"
-                        : "the refresh token is invalid or expired"));
+        return switch (outcome) {
+            case RefreshOutcome.Refreshed(var tokens) -> TokenResponse.of(tokens);
+            case RefreshOutcome.Refusal refusal -> throw new ApiException(LoginErrors.refreshRefused(refusal));
+        };
     }
 
     record LoginRequest(String email, String password) {

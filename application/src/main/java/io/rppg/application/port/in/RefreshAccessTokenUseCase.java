@@ -12,15 +12,19 @@ public interface RefreshAccessTokenUseCase {
         record Refreshed(TokenPair tokens) implements RefreshOutcome {
         }
 
+        /** No new tokens; the client must log in again (or, when suspended, cannot). */
+        sealed interface Refusal extends RefreshOutcome {
+        }
+
         /** Unknown, expired or revoked. */
-        record Rejected() implements RefreshOutcome {
+        record Rejected() implements Refusal {
         }
 
         /** A spent token came back: its whole family has been revoked. */
-        record ReuseDetected() implements RefreshOutcome {
+        record ReuseDetected() implements Refusal {
         }
 
-        record TenantSuspended() implements RefreshOutcome {
+        record TenantSuspended() implements Refusal {
         }
     }
 }

@@ -35,24 +35,28 @@ public interface SubmitVideoUseCase {
         record Accepted(ScanSession session) implements SubmissionResult {
         }
 
+        /** The upload was refused and nothing of it kept; each surface says why in its own shape. */
+        sealed interface Refusal extends SubmissionResult {
+        }
+
         /** No such session for this tenant, or it has expired (HTTP 404). */
-        record SessionNotFound() implements SubmissionResult {
+        record SessionNotFound() implements Refusal {
         }
 
         /** The session already has its video (HTTP 409). */
-        record VideoAlreadySubmitted() implements SubmissionResult {
+        record VideoAlreadySubmitted() implements Refusal {
         }
 
         /** Larger than the plan allows (HTTP 413). */
-        record TooLarge(long maxBytes) implements SubmissionResult {
+        record TooLarge(long maxBytes) implements Refusal {
         }
 
         /** Not an MP4, WebM, MOV or AVI file by its bytes (HTTP 415). */
-        record UnsupportedFormat(String detail) implements SubmissionResult {
+        record UnsupportedFormat(String detail) implements Refusal {
         }
 
         /** The container has the right signature but cannot be opened, e.g. truncated (HTTP 422). */
-        record Unreadable(String detail) implements SubmissionResult {
+        record Unreadable(String detail) implements Refusal {
         }
     }
 }

@@ -1,8 +1,7 @@
 package io.rppg.application.port.out;
 
-import io.rppg.application.video.StoreResult;
-import io.rppg.application.video.StoredVideo;
 import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.session.VideoContainer;
 import io.rppg.domain.tenant.TenantId;
 
 import java.io.InputStream;
@@ -36,4 +35,21 @@ public interface VideoStoragePort {
 
     /** Deletes the leftovers of uploads that broke off (a crash mid-upload) and were last written before then. */
     int deletePartialUploadsOlderThan(Instant before);
+
+    /** What became of an upload handed to video storage: stored, or refused with nothing left behind. */
+    sealed interface StoreResult {
+
+        record Stored(Path path, long size, VideoContainer format) implements StoreResult {
+        }
+
+        record TooLarge(long maxBytes) implements StoreResult {
+        }
+
+        record UnsupportedFormat(String detail) implements StoreResult {
+        }
+    }
+
+    /** A video file in storage, named after its tenant and session. */
+    record StoredVideo(TenantId tenant, ScanSessionId session, Path path, Instant storedAt) {
+    }
 }

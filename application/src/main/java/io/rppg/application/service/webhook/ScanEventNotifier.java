@@ -1,10 +1,11 @@
 package io.rppg.application.service.webhook;
 
+import io.rppg.application.port.in.RecordScanEventUseCase;
 import io.rppg.application.port.out.ClockPort;
 import io.rppg.application.port.out.IdGeneratorPort;
 import io.rppg.application.port.out.WebhookDeliveryPort;
 import io.rppg.application.port.out.WebhookEndpointPort;
-import io.rppg.application.service.report.VitalsReport;
+import io.rppg.application.port.in.VitalsReport;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.webhook.ScanEventType;
 import io.rppg.domain.webhook.WebhookDelivery;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * Turns a scan's change of status into deliveries for every endpoint of its tenant that wants to hear about it.
  * Call it inside the transaction that changes the session: the deliveries are stored if and only if the change is.
  */
-public final class ScanEventNotifier {
+public final class ScanEventNotifier implements RecordScanEventUseCase {
 
     private final WebhookEndpointPort endpoints;
     private final WebhookDeliveryPort deliveries;
@@ -33,6 +34,7 @@ public final class ScanEventNotifier {
         this.ids = ids;
     }
 
+    @Override
     public void scanChanged(ScanSession session) {
         var event = eventFor(session);
         if (event.isEmpty()) {

@@ -1,9 +1,9 @@
-package io.rppg.bootstrap.metrics;
+package io.rppg.adapter.jobs.scan;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.rppg.adapter.web.metrics.MetricNames;
+import io.rppg.adapter.jobs.JobMetricNames;
 import io.rppg.application.port.in.ProcessScanJobUseCase;
 import io.rppg.application.port.out.ClockPort;
 import io.rppg.domain.session.ScanSession;
@@ -14,7 +14,7 @@ import java.time.Duration;
  * The worker's use case, measured: scans completed and failed (by reason), and for the attempt that ended a scan,
  * how long it waited in the queue after the upload and how long its analysis took.
  */
-public final class MeteredScanJobs implements ProcessScanJobUseCase {
+final class MeteredScanJobs implements ProcessScanJobUseCase {
 
     private final ProcessScanJobUseCase jobs;
     private final MeterRegistry registry;
@@ -24,28 +24,36 @@ public final class MeteredScanJobs implements ProcessScanJobUseCase {
     private final Timer processing;
     private final Counter completed;
 
-    public MeteredScanJobs(ProcessScanJobUseCase jobs, MeterRegistry registry, ClockPort clock) {
+    MeteredScanJobs(ProcessScanJobUseCase jobs, MeterRegistry registry, ClockPort clock) {
         this.jobs = jobs;
         this.registry = registry;
         this.clock = clock;
-        this.analysis = histogram(MetricNames.SCAN_ANALYSIS, "Decoding and analysis of the attempt that ended a scan");
-        this.queueWait = histogram(MetricNames.SCAN_QUEUE_WAIT, "From upload to the start of the ending attempt");
-        this.processing = histogram(MetricNames.SCAN_PROCESSING, "From upload to stored result");
-        this.completed = Counter.builder(MetricNames.SCANS_COMPLETED).register(registry);
+        this.analysis = histogram(JobMetricNames.SCAN_ANALYSIS, "Decoding and analysis of the attempt that ended a scan");
+        this.queueWait = histogram(JobMetricNames.SCAN_QUEUE_WAIT, "From upload to the start of the ending attempt");
+        this.processing = histogram(JobMetricNames.SCAN_PROCESSING, "From upload to stored result");
+        this.completed = Counter.builder(JobMetricNames.SCANS_COMPLETED).register(registry);
     }
 
     @Override
     public JobOutcome process(Command command) {
         var started = clock.now();
         var outcome = jobs.process(command);
-        if (outcome instanceof JobOutcome.Completed done) {
-            completed.increment();
-            recordTimes(done.session(), started);
-        } else if (outcome instanceof JobOutcome.FailedUnusable failed) {
-            failed(failed.session());
-            recordTimes(failed.session(), started);
-        } else if (outcome instanceof JobOutcome.GaveUp gaveUp) {
-            failed(gaveUp.session());
+        switch (outcome) {
+            case JobOutcome.Completed(var session) -> {
+                completed.increment();
+                recordTimes(session, started);
+            }
+            case JobOutcome.FailedUnusable(var session) -> {
+                failed(session);
+                recordTimes(session, started);
+            }
+            case JobOutcome.GaveUp(var session) -> failed(session);
+            case JobOutcome.RetryLater retry -> {
+                // The attempt ended nothing: the scan's times are recorded by the attempt that ends it.
+            }
+            case JobOutcome.NothingToDo nothing -> {
+                // Another attempt or node already ended this scan.
+            }
         }
         return outcome;
     }
@@ -57,7 +65,7 @@ public final class MeteredScanJobs implements ProcessScanJobUseCase {
     }
 
     private void failed(ScanSession session) {
-        Counter.builder(MetricNames.SCANS_FAILED).tag(MetricNames.REASON, session.failure().code().name())
+        Counter.builder(JobMetricNames.SCANS_FAILED).tag(JobMetricNames.REASON, session.failure().code().name())
                 .register(registry).increment();
     }
 

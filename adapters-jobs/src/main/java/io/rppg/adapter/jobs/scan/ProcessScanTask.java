@@ -1,4 +1,4 @@
-package io.rppg.adapter.persistence.job;
+package io.rppg.adapter.jobs.scan;
 
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
@@ -50,10 +50,16 @@ public final class ProcessScanTask extends OneTimeTask<ScanJobData> {
         int attempt = context.getExecution().consecutiveFailures + 1;
         var outcome = processScanJob.process(new ProcessScanJobUseCase.Command(
                 TenantId.of(data.tenantId()), new ScanSessionId(data.sessionId()), attempt));
-        if (outcome instanceof JobOutcome.RetryLater retry) {
-            throw new RetryRequested(retry.delay(), retry.reason());
+        switch (outcome) {
+            case JobOutcome.RetryLater(var delay, var reason) -> throw new RetryRequested(delay, reason);
+            case JobOutcome.Completed completed -> log.info("Job {} attempt {}: completed", instance.getId(), attempt);
+            case JobOutcome.FailedUnusable failed -> log.info("Job {} attempt {}: failed, the video cannot be used",
+                    instance.getId(), attempt);
+            case JobOutcome.GaveUp gaveUp -> log.info("Job {} attempt {}: gave up, the scan was given back",
+                    instance.getId(), attempt);
+            case JobOutcome.NothingToDo(var reason) -> log.info("Job {} attempt {}: nothing to do ({})",
+                    instance.getId(), attempt, reason);
         }
-        log.info("Job {} attempt {}: {}", instance.getId(), attempt, outcome.getClass().getSimpleName());
     }
 
     /** Thrown to let db-scheduler count the failed attempt and reschedule it after {@link #delay()}. */

@@ -1,4 +1,4 @@
-package io.rppg.adapter.persistence.job;
+package io.rppg.adapter.jobs.scan;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;

@@ -1,4 +1,4 @@
-package io.rppg.adapter.web.webhook;
+package io.rppg.adapter.jobs.webhook;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

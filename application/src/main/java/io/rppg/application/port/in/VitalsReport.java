@@ -1,4 +1,4 @@
-package io.rppg.application.service.report;
+package io.rppg.application.port.in;
 
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.vitals.HeartRateVariability;

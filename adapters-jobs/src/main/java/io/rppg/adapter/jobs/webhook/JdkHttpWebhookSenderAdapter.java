@@ -1,4 +1,4 @@
-package io.rppg.adapter.web.webhook;
+package io.rppg.adapter.jobs.webhook;
 
 import io.rppg.application.port.out.WebhookSenderPort;
 import org.springframework.beans.factory.annotation.Value;
