@@ -25,7 +25,9 @@ class HexagonArchitectureTest {
 
     @Test
     void everyRingIsPresentSoTheRulesCheckSomething() {
-        for (var ring : new String[]{"domain", "application", "adapter.web", "adapter.persistence", "bootstrap"}) {
+        for (var ring : new String[]{"domain", "application", "application.port.in", "application.port.out",
+                "application.service", "adapter.web", "adapter.persistence", "adapter.signal", "adapter.jobs",
+                "bootstrap"}) {
             assertThat(platform.stream().anyMatch(c -> c.getPackageName().startsWith("io.rppg." + ring)))
                     .as("classes of io.rppg.%s were imported", ring).isTrue();
         }
@@ -44,6 +46,16 @@ class HexagonArchitectureTest {
     @Test
     void ringsPointInwardsAndAdaptersStayApart() {
         RULES.ringsPointInwardsAndAdaptersStayApart().check(platform);
+    }
+
+    @Test
+    void adaptersUsePortsOnly() {
+        RULES.adaptersUsePortsOnly().check(platform);
+    }
+
+    @Test
+    void adaptersAreWiredByTheirOwnModule() {
+        RULES.adaptersAreWiredByTheirOwnModule().check(platform);
     }
 
     @Test

@@ -52,7 +52,30 @@ final class HexagonRules {
                 .adapter("web", root + ".adapter.web..")
                 .adapter("persistence", root + ".adapter.persistence..")
                 .adapter("signal", root + ".adapter.signal..")
+                .adapter("jobs", root + ".adapter.jobs..")
                 .withOptionalLayers(true);
+    }
+
+    /**
+     * Adapters reach the application through its ports (and the records that travel with them), never through a
+     * service: a service is an implementation the composition root chooses, and may change without notice.
+     */
+    ArchRule adaptersUsePortsOnly() {
+        return noClasses().that().resideInAPackage(root + ".adapter..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".application.service..")
+                .because("adapters talk to the application through port.in and port.out only");
+    }
+
+    /**
+     * One wiring style: every adapter module wires its own adapters (components, or beans of its own
+     * configuration); the composition root builds only the application's services, which are plain Java.
+     */
+    ArchRule adaptersAreWiredByTheirOwnModule() {
+        return noClasses().that().resideInAPackage(root + ".bootstrap..")
+                .should().callConstructorWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "the constructor of an adapter", call -> call.getTargetOwner().getPackageName()
+                                .startsWith(root + ".adapter")))
+                .because("an adapter module wires its own adapters; bootstrap wires the services");
     }
 
     ArchRule noPackageCycles() {
@@ -78,7 +101,8 @@ final class HexagonRules {
     ArchRule portImplementationsAreAdapters() {
         return classes().that().implement(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "a port out", (com.tngtech.archunit.core.domain.JavaClass type) ->
-                                type.getPackageName().startsWith(root + ".application.port.out")))
+                                type.getPackageName().startsWith(root + ".application.port.out")
+                                        && type.isTopLevelClass()))
                 .and().areNotInterfaces()
                 .should().haveSimpleNameEndingWith("Adapter")
                 .andShould().resideOutsideOfPackages(root + ".domain..", root + ".application..");

@@ -38,6 +38,21 @@ class RulesCanFailTest {
     }
 
     @Test
+    void jobsAdapterUsingTheWebAdapterIsCaught() {
+        assertViolation(RULES.ringsPointInwardsAndAdaptersStayApart(), "ThingJob", "ReachingController");
+    }
+
+    @Test
+    void adapterCallingAnApplicationServiceIsCaught() {
+        assertViolation(RULES.adaptersUsePortsOnly(), "ServiceCallingController", "ThingService");
+    }
+
+    @Test
+    void bootstrapBuildingAnAdapterIsCaught() {
+        assertViolation(RULES.adaptersAreWiredByTheirOwnModule(), "Wiring", "ThingStoreAdapter");
+    }
+
+    @Test
     void domainUsingTheApplicationIsCaught() {
         assertViolation(RULES.ringsPointInwardsAndAdaptersStayApart(), "OutwardLookingEntity", "ThingService");
     }
