@@ -2,6 +2,7 @@ package io.rppg.adapter.signal;
 
 import io.rppg.adapter.signal.dsp.BandPass;
 import io.rppg.adapter.signal.dsp.Beats;
+import io.rppg.adapter.signal.dsp.PulseBand;
 import io.rppg.adapter.signal.dsp.Resampler;
 import io.rppg.adapter.signal.dsp.Respiration;
 import io.rppg.adapter.signal.dsp.Spectrum;
@@ -25,9 +26,6 @@ import io.rppg.domain.vitals.Vitals;
 final class VitalsEstimator {
 
     static final double RATE = 30;
-    static final double PULSE_FROM_HZ = 0.7;
-    static final double PULSE_TO_HZ = 3.5;
-    private static final double SNR_HALF_WIDTH_HZ = 0.1;
     private static final double WINDOW_SECONDS = 6;
     private static final int MIN_INTERVALS_FOR_HRV = 8;
     /**
@@ -62,10 +60,10 @@ final class VitalsEstimator {
                 Resampler.uniform(t, trace.green(), from, to, RATE),
                 Resampler.uniform(t, trace.blue(), from, to, RATE), RATE);
         double seconds = rgb.length() / RATE;
-        double[] pulse = withoutSpikes(new BandPass(PULSE_FROM_HZ, PULSE_TO_HZ, RATE).apply(method.pulse(rgb)));
+        double[] pulse = withoutSpikes(PulseBand.filter(RATE).apply(method.pulse(rgb)));
         Spectrum spectrum = Spectrum.of(pulse, RATE, 1 << 14);
-        double hrHz = spectrum.peakHz(PULSE_FROM_HZ, PULSE_TO_HZ);
-        double snrDb = snrDb(spectrum, hrHz);
+        double hrHz = PulseBand.peakHz(spectrum);
+        double snrDb = PulseBand.snrDb(spectrum, hrHz);
         if (Double.isNaN(hrHz) || snrDb < MIN_SNR_FOR_ANY_PULSE_DB) {
             return null;
         }
@@ -75,7 +73,7 @@ final class VitalsEstimator {
         Beats beats = beatsOf(pulse, hrHz);
         Measurement<HeartRateVariability> hrv = variability(beats, snrDb, periodicity, seconds);
         Beats breathingBeats = breathingReference == method ? beats
-                : beatsOf(new BandPass(PULSE_FROM_HZ, PULSE_TO_HZ, RATE).apply(breathingReference.pulse(rgb)), hrHz);
+                : beatsOf(PulseBand.filter(RATE).apply(breathingReference.pulse(rgb)), hrHz);
         Measurement<RespiratoryRate> breathing = respiration(trace, from, to, breathingBeats, seconds);
         double snrScore = clamp((snrDb + 5) / 15);
         double lengthScore = clamp(seconds / 15);
@@ -121,11 +119,6 @@ final class VitalsEstimator {
         return Beats.find(fundamental, RATE, hrHz * 60);
     }
 
-    /** Power within 6 bpm of the heart rate and of its first harmonic, over the rest of the pulse band, in dB. */
-    static double snrDb(Spectrum spectrum, double hrHz) {
-        return spectrum.snrDb(hrHz, PULSE_FROM_HZ, PULSE_TO_HZ, SNR_HALF_WIDTH_HZ);
-    }
-
     /** Share of 6 s windows (1 s apart) whose own heart rate lies within 6 bpm of the overall one. */
     private static double stability(double[] pulse, double bpm) {
         int window = (int) Math.round(WINDOW_SECONDS * RATE);
@@ -135,7 +128,7 @@ final class VitalsEstimator {
         int agree = 0, windows = 0;
         for (int start = 0; start + window <= pulse.length; start += (int) RATE) {
             double[] part = java.util.Arrays.copyOfRange(pulse, start, start + window);
-            double local = Spectrum.of(part, RATE, 2048).peakHz(PULSE_FROM_HZ, PULSE_TO_HZ) * 60;
+            double local = PulseBand.peakHz(Spectrum.of(part, RATE, 2048)) * 60;
             windows++;
             if (Math.abs(local - bpm) <= 6) {
                 agree++;
