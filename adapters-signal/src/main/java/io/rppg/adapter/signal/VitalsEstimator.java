@@ -10,7 +10,10 @@ import io.rppg.adapter.signal.method.BestEvidence;
 import io.rppg.adapter.signal.method.Pos;
 import io.rppg.adapter.signal.method.RgbTrace;
 import io.rppg.adapter.signal.method.RppgMethod;
+import io.rppg.domain.vitals.AnalysisFailure;
+import io.rppg.domain.vitals.AnalysisOutcome;
 import io.rppg.domain.vitals.Confidence;
+import io.rppg.domain.vitals.FailureCode;
 import io.rppg.domain.vitals.HeartRate;
 import io.rppg.domain.vitals.HeartRateVariability;
 import io.rppg.domain.vitals.Measurement;
@@ -52,8 +55,11 @@ final class VitalsEstimator {
         this.breathingReference = method instanceof BestEvidence ? new Pos() : method;
     }
 
-    /** The vitals of the run [from, to) of the trace, or null when no pulse stands out at all. */
-    Vitals estimate(SkinTrace trace, int from, int to, double faceShare) {
+    /**
+     * The vitals of the run [from, to) of the trace, or {@link FailureCode#SIGNAL_TOO_WEAK} when no pulse stands out
+     * at all.
+     */
+    AnalysisOutcome estimate(SkinTrace trace, int from, int to, double faceShare) {
         double[] t = trace.seconds();
         RgbTrace rgb = new RgbTrace(
                 Resampler.uniform(t, trace.red(), from, to, RATE),
@@ -65,7 +71,7 @@ final class VitalsEstimator {
         double hrHz = PulseBand.peakHz(spectrum);
         double snrDb = PulseBand.snrDb(spectrum, hrHz);
         if (Double.isNaN(hrHz) || snrDb < MIN_SNR_FOR_ANY_PULSE_DB) {
-            return null;
+            return new AnalysisOutcome.Unusable(AnalysisFailure.of(FailureCode.SIGNAL_TOO_WEAK));
         }
         double bpm = hrHz * 60;
         double stability = stability(pulse, bpm);
@@ -79,9 +85,9 @@ final class VitalsEstimator {
         double lengthScore = clamp(seconds / 15);
         double confidence = clamp((0.5 * snrScore + 0.25 * stability + 0.25 * periodicity)
                 * Math.sqrt(faceShare) * (0.6 + 0.4 * lengthScore));
-        return new Vitals(new HeartRate(bpm), breathing, hrv,
+        return new AnalysisOutcome.Measured(new Vitals(new HeartRate(bpm), breathing, hrv,
                 new SignalQuality(Math.max(-100, Math.min(100, snrDb)), stability, periodicity),
-                new Confidence(confidence), method.name(), seconds, to - from);
+                new Confidence(confidence), method.name(), seconds, to - from));
     }
 
     /**

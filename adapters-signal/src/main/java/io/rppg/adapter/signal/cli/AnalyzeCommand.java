@@ -70,40 +70,49 @@ public final class AnalyzeCommand {
                 err.printf(Locale.ROOT, "[%d/%d] analysing %s ...%n", i + 1, videos.size(), video);
             }
             long started = System.nanoTime();
-            JsonLine line = new JsonLine().string("file", video.toString());
-            String text;
+            FileResult result;
             try {
                 AnalysisOutcome outcome = engine.analyze(video);
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                if (outcome instanceof AnalysisOutcome.Measured measured) {
-                    vitals(line, measured.vitals(), millis);
-                    text = readable(video, measured.vitals(), millis);
-                } else {
-                    failures++;
-                    AnalysisFailure failure = ((AnalysisOutcome.Unusable) outcome).failure();
-                    failure(line, failure, millis);
-                    text = video + "\n  failed: " + failure.code() + " - " + failure.message();
-                }
+                result = outcome.fold(
+                        measured -> measured(video, measured.vitals(), millis),
+                        unusable -> unusable(video, unusable.failure(), millis));
             } catch (SignalEnginePort.SignalEngineFault e) {
-                failures++;
-                line.string("code", "PROCESSING_ERROR").string("error", e.getMessage())
-                        .number("processing_time_ms", (System.nanoTime() - started) / 1_000_000.0);
-                text = video + "\n  failed: PROCESSING_ERROR - " + e.getMessage();
+                result = fault(video, e, (System.nanoTime() - started) / 1_000_000.0);
             }
-            out.println(json ? line.toString() : text);
+            if (!result.measured()) {
+                failures++;
+            }
+            out.println(json ? result.json() : result.text());
         }
         return failures == 0 ? 0 : 1;
     }
 
-    /** The same report the v1 API and webhooks give, so offline and online figures read alike. */
-    private static void vitals(JsonLine line, Vitals v, long millis) {
-        line.fields(VitalsReport.of(v, Instant.now().toString(), millis));
+    /** What is printed for one file, as a JSON line and as text, and whether it gave vitals. */
+    private record FileResult(boolean measured, String json, String text) {
     }
 
-    private static void failure(JsonLine line, AnalysisFailure failure, long millis) {
-        line.string("code", failure.code().name())
+    /** The same report the v1 API and webhooks give, so offline and online figures read alike. */
+    private static FileResult measured(Path video, Vitals v, long millis) {
+        JsonLine line = new JsonLine().string("file", video.toString())
+                .fields(VitalsReport.of(v, Instant.now().toString(), millis));
+        return new FileResult(true, line.toString(), readable(video, v, millis));
+    }
+
+    private static FileResult unusable(Path video, AnalysisFailure failure, long millis) {
+        JsonLine line = new JsonLine().string("file", video.toString())
+                .string("code", failure.code().name())
                 .string("error", failure.message())
                 .number("processing_time_ms", millis);
+        return new FileResult(false, line.toString(),
+                video + "\n  failed: " + failure.code() + " - " + failure.message());
+    }
+
+    private static FileResult fault(Path video, SignalEnginePort.SignalEngineFault e, double millis) {
+        JsonLine line = new JsonLine().string("file", video.toString())
+                .string("code", "PROCESSING_ERROR").string("error", e.getMessage())
+                .number("processing_time_ms", millis);
+        return new FileResult(false, line.toString(), video + "\n  failed: PROCESSING_ERROR - " + e.getMessage());
     }
 
     /** One figure per line for people. */
