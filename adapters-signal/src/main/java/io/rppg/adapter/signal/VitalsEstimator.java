@@ -8,6 +8,7 @@ import io.rppg.adapter.signal.dsp.Respiration;
 import io.rppg.adapter.signal.dsp.Spectrum;
 import io.rppg.adapter.signal.method.BestEvidence;
 import io.rppg.adapter.signal.method.Pos;
+import io.rppg.adapter.signal.method.Pulse;
 import io.rppg.adapter.signal.method.RgbTrace;
 import io.rppg.adapter.signal.method.RppgMethod;
 import io.rppg.domain.vitals.AnalysisFailure;
@@ -66,7 +67,8 @@ final class VitalsEstimator {
                 Resampler.uniform(t, trace.green(), from, to, RATE),
                 Resampler.uniform(t, trace.blue(), from, to, RATE), RATE);
         double seconds = rgb.length() / RATE;
-        double[] pulse = withoutSpikes(PulseBand.filter(RATE).apply(method.pulse(rgb)));
+        Pulse extracted = method.extract(rgb);
+        double[] pulse = withoutSpikes(PulseBand.filter(RATE).apply(extracted.signal()));
         Spectrum spectrum = Spectrum.of(pulse, RATE, 1 << 14);
         double hrHz = PulseBand.peakHz(spectrum);
         double snrDb = PulseBand.snrDb(spectrum, hrHz);
@@ -87,7 +89,7 @@ final class VitalsEstimator {
                 * Math.sqrt(faceShare) * (0.6 + 0.4 * lengthScore));
         return new AnalysisOutcome.Measured(new Vitals(new HeartRate(bpm), breathing, hrv,
                 new SignalQuality(Math.max(-100, Math.min(100, snrDb)), stability, periodicity),
-                new Confidence(confidence), method.name(), seconds, to - from));
+                new Confidence(confidence), extracted.method(), seconds, to - from));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.rppg.adapter.signal;
 
 import io.rppg.adapter.signal.method.Pos;
+import io.rppg.adapter.signal.method.RppgMethods;
 import io.rppg.domain.vitals.AnalysisFailure;
 import io.rppg.domain.vitals.AnalysisOutcome;
 import io.rppg.domain.vitals.FailureCode;
@@ -40,6 +41,15 @@ class VitalsEstimatorTest {
         assertThat(vitals.heartRate().beatsPerMinute()).isCloseTo(72, within(0.5));
         assertThat(vitals.method()).isEqualTo("pos");
         assertThat(vitals.framesAnalysed()).isEqualTo(trace.size());
+    }
+
+    @Test
+    void autoReportsTheMethodItKept() {
+        SkinTrace trace = trace(12, 1.2, 0.003, 0.02);
+
+        Vitals vitals = measured(new VitalsEstimator(RppgMethods.named("auto")).estimate(trace, 0, trace.size(), 1));
+
+        assertThat(vitals.method()).matches("auto:(pos|green|lgi)");
     }
 
     static Vitals measured(AnalysisOutcome outcome) {

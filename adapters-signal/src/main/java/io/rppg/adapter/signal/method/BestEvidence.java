@@ -34,6 +34,13 @@ public final class BestEvidence implements RppgMethod {
         return choose(trace).pulse();
     }
 
+    /** The kept pulse, named {@code auto:} and the candidate's name, so that a report shows which one it was. */
+    @Override
+    public Pulse extract(RgbTrace trace) {
+        Choice choice = choose(trace);
+        return new Pulse(name() + ":" + choice.method(), choice.pulse());
+    }
+
     /** The candidate whose pulse has the highest SNR, with its pulse and that SNR. */
     public Choice choose(RgbTrace trace) {
         Choice best = null;
