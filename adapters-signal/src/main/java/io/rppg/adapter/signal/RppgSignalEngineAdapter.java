@@ -41,11 +41,6 @@ public final class RppgSignalEngineAdapter implements SignalEnginePort {
     }
 
     @Override
-    public String methodName() {
-        return RppgMethods.named(config.method()).name();
-    }
-
-    @Override
     public AnalysisOutcome analyze(Path video) {
         try {
             SkinTrace trace = reader.read(video);
