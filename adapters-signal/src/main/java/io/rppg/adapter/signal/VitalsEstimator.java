@@ -30,7 +30,6 @@ import io.rppg.domain.vitals.Vitals;
 final class VitalsEstimator {
 
     static final double RATE = 30;
-    private static final double WINDOW_SECONDS = 6;
     private static final int MIN_INTERVALS_FOR_HRV = 8;
     /**
      * Beat-to-beat variability needs a clear pulse and enough of it: below these, the timing error of each detected
@@ -76,7 +75,7 @@ final class VitalsEstimator {
             return new AnalysisOutcome.Unusable(AnalysisFailure.of(FailureCode.SIGNAL_TOO_WEAK));
         }
         double bpm = hrHz * 60;
-        double stability = stability(pulse, bpm);
+        Double stability = stability(pulse, bpm);
         double periodicity = periodicity(pulse, hrHz);
         Beats beats = beatsOf(pulse, hrHz);
         Measurement<HeartRateVariability> hrv = variability(beats, snrDb, periodicity, seconds);
@@ -85,8 +84,11 @@ final class VitalsEstimator {
         Measurement<RespiratoryRate> breathing = respiration(trace, from, to, breathingBeats, seconds);
         double snrScore = clamp((snrDb + 5) / 15);
         double lengthScore = clamp(seconds / 15);
-        double confidence = clamp((0.5 * snrScore + 0.25 * stability + 0.25 * periodicity)
-                * Math.sqrt(faceShare) * (0.6 + 0.4 * lengthScore));
+        // Without a stability, SNR and periodicity keep their proportions and carry its weight: the confidence rests
+        // on what was measured, not on an assumed stability.
+        double evidence = stability == null ? (0.5 * snrScore + 0.25 * periodicity) / 0.75
+                : 0.5 * snrScore + 0.25 * stability + 0.25 * periodicity;
+        double confidence = clamp(evidence * Math.sqrt(faceShare) * (0.6 + 0.4 * lengthScore));
         return new AnalysisOutcome.Measured(new Vitals(new HeartRate(bpm), breathing, hrv,
                 new SignalQuality(Math.max(-100, Math.min(100, snrDb)), stability, periodicity),
                 new Confidence(confidence), extracted.method(), seconds, to - from));
@@ -127,11 +129,14 @@ final class VitalsEstimator {
         return Beats.find(fundamental, RATE, hrHz * 60);
     }
 
-    /** Share of 6 s windows (1 s apart) whose own heart rate lies within 6 bpm of the overall one. */
-    private static double stability(double[] pulse, double bpm) {
-        int window = (int) Math.round(WINDOW_SECONDS * RATE);
+    /**
+     * Share of 6 s windows (1 s apart) whose own heart rate lies within 6 bpm of the overall one; null when the pulse
+     * is shorter than one window, which leaves nothing to compare.
+     */
+    private static Double stability(double[] pulse, double bpm) {
+        int window = (int) Math.round(SignalQuality.STABILITY_STRETCH_SECONDS * RATE);
         if (pulse.length < window) {
-            return 0.5;
+            return null;
         }
         int agree = 0, windows = 0;
         for (int start = 0; start + window <= pulse.length; start += (int) RATE) {

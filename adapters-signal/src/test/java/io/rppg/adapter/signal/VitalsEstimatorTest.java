@@ -5,6 +5,7 @@ import io.rppg.adapter.signal.method.RppgMethods;
 import io.rppg.domain.vitals.AnalysisFailure;
 import io.rppg.domain.vitals.AnalysisOutcome;
 import io.rppg.domain.vitals.FailureCode;
+import io.rppg.domain.vitals.SignalQuality;
 import io.rppg.domain.vitals.Vitals;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,29 @@ class VitalsEstimatorTest {
         assertThat(vitals.heartRate().beatsPerMinute()).isCloseTo(72, within(0.5));
         assertThat(vitals.method()).isEqualTo("pos");
         assertThat(vitals.framesAnalysed()).isEqualTo(trace.size());
+    }
+
+    /** Every 6 s stretch of a steady pulse shows the same heart rate as the whole. */
+    @Test
+    void aSteadyPulseIsFullyStable() {
+        SkinTrace trace = trace(12, 1.2, 0.003, 0.02);
+
+        Vitals vitals = measured(estimator.estimate(trace, 0, trace.size(), 1));
+
+        assertThat(vitals.signalQuality().stabilityMeasurement().value()).contains(1.0);
+    }
+
+    /** Stability compares 6 s stretches; 5.5 s of pulse hold none, so there is no figure, only the reason. */
+    @Test
+    void aPulseShorterThanOneStretchHasNoStability() {
+        SkinTrace trace = trace(5.5, 1.2, 0.003, 0.02);
+
+        Vitals vitals = measured(estimator.estimate(trace, 0, trace.size(), 1));
+
+        assertThat(vitals.heartRate().beatsPerMinute()).isCloseTo(72, within(1.0));
+        assertThat(vitals.signalQuality().stability()).isNull();
+        assertThat(vitals.signalQuality().stabilityMeasurement().reasonMissing())
+                .contains(SignalQuality.STABILITY_NEEDS_A_LONGER_PULSE);
     }
 
     @Test

@@ -127,8 +127,10 @@ public final class AnalyzeCommand {
                         h.rmssdMs(), h.beats()))
                 .orElseGet(() -> "not measured: " + v.heartRateVariability().reasonMissing().orElse(""))).append('\n');
         text.append("  blood pressure    not measured: this platform does not estimate it from face video\n");
-        text.append(String.format(Locale.ROOT, "  signal quality    SNR %.1f dB, stability %.2f, periodicity %.2f%n",
-                v.signalQuality().snrDb(), v.signalQuality().stability(), v.signalQuality().periodicity()));
+        text.append(String.format(Locale.ROOT, "  signal quality    SNR %.1f dB, stability %s, periodicity %.2f%n",
+                v.signalQuality().snrDb(), v.signalQuality().stabilityMeasurement().value()
+                        .map(s -> String.format(Locale.ROOT, "%.2f", s)).orElse("not measured"),
+                v.signalQuality().periodicity()));
         text.append(String.format(Locale.ROOT, "  confidence        %.2f%n", v.confidence().value()));
         text.append(String.format(Locale.ROOT, "  method %s, %.1f s of face in %d frames, %d ms", v.method(),
                 v.analysedSeconds(), v.framesAnalysed(), millis));
