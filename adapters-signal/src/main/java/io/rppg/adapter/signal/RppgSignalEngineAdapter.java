@@ -6,7 +6,6 @@ import io.rppg.application.port.out.SignalEnginePort;
 import io.rppg.domain.vitals.AnalysisFailure;
 import io.rppg.domain.vitals.AnalysisOutcome;
 import io.rppg.domain.vitals.FailureCode;
-import io.rppg.domain.vitals.Vitals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +38,6 @@ public final class RppgSignalEngineAdapter implements SignalEnginePort {
     /** An engine with the default settings and the named method ({@code pos}, {@code chrom}, {@code green}). */
     public static RppgSignalEngineAdapter withMethod(String method) {
         return new RppgSignalEngineAdapter(SignalEngineConfig.withMethod(method));
-    }
-
-    @Override
-    public String methodName() {
-        return RppgMethods.named(config.method()).name();
     }
 
     @Override
@@ -90,11 +84,7 @@ public final class RppgSignalEngineAdapter implements SignalEnginePort {
                     "The longest stretch of usable face is %.1f s; at least %.0f s are needed", runSeconds,
                     config.minFaceSeconds()));
         }
-        Vitals vitals = estimator.estimate(trace, run[0], run[1], faceShare);
-        if (vitals == null) {
-            return unusable(FailureCode.SIGNAL_TOO_WEAK, FailureCode.SIGNAL_TOO_WEAK.defaultMessage());
-        }
-        return new AnalysisOutcome.Measured(vitals);
+        return estimator.estimate(trace, run[0], run[1], faceShare);
     }
 
     private static AnalysisOutcome unusable(FailureCode code, String message) {

@@ -2,14 +2,19 @@ package io.rppg.adapter.signal;
 
 import io.rppg.adapter.signal.dsp.BandPass;
 import io.rppg.adapter.signal.dsp.Beats;
+import io.rppg.adapter.signal.dsp.PulseBand;
 import io.rppg.adapter.signal.dsp.Resampler;
 import io.rppg.adapter.signal.dsp.Respiration;
 import io.rppg.adapter.signal.dsp.Spectrum;
 import io.rppg.adapter.signal.method.BestEvidence;
 import io.rppg.adapter.signal.method.Pos;
+import io.rppg.adapter.signal.method.Pulse;
 import io.rppg.adapter.signal.method.RgbTrace;
 import io.rppg.adapter.signal.method.RppgMethod;
+import io.rppg.domain.vitals.AnalysisFailure;
+import io.rppg.domain.vitals.AnalysisOutcome;
 import io.rppg.domain.vitals.Confidence;
+import io.rppg.domain.vitals.FailureCode;
 import io.rppg.domain.vitals.HeartRate;
 import io.rppg.domain.vitals.HeartRateVariability;
 import io.rppg.domain.vitals.Measurement;
@@ -25,10 +30,6 @@ import io.rppg.domain.vitals.Vitals;
 final class VitalsEstimator {
 
     static final double RATE = 30;
-    static final double PULSE_FROM_HZ = 0.7;
-    static final double PULSE_TO_HZ = 3.5;
-    private static final double SNR_HALF_WIDTH_HZ = 0.1;
-    private static final double WINDOW_SECONDS = 6;
     private static final int MIN_INTERVALS_FOR_HRV = 8;
     /**
      * Beat-to-beat variability needs a clear pulse and enough of it: below these, the timing error of each detected
@@ -54,36 +55,43 @@ final class VitalsEstimator {
         this.breathingReference = method instanceof BestEvidence ? new Pos() : method;
     }
 
-    /** The vitals of the run [from, to) of the trace, or null when no pulse stands out at all. */
-    Vitals estimate(SkinTrace trace, int from, int to, double faceShare) {
+    /**
+     * The vitals of the run [from, to) of the trace, or {@link FailureCode#SIGNAL_TOO_WEAK} when no pulse stands out
+     * at all.
+     */
+    AnalysisOutcome estimate(SkinTrace trace, int from, int to, double faceShare) {
         double[] t = trace.seconds();
         RgbTrace rgb = new RgbTrace(
                 Resampler.uniform(t, trace.red(), from, to, RATE),
                 Resampler.uniform(t, trace.green(), from, to, RATE),
                 Resampler.uniform(t, trace.blue(), from, to, RATE), RATE);
         double seconds = rgb.length() / RATE;
-        double[] pulse = withoutSpikes(new BandPass(PULSE_FROM_HZ, PULSE_TO_HZ, RATE).apply(method.pulse(rgb)));
+        Pulse extracted = method.extract(rgb);
+        double[] pulse = withoutSpikes(PulseBand.filter(RATE).apply(extracted.signal()));
         Spectrum spectrum = Spectrum.of(pulse, RATE, 1 << 14);
-        double hrHz = spectrum.peakHz(PULSE_FROM_HZ, PULSE_TO_HZ);
-        double snrDb = snrDb(spectrum, hrHz);
+        double hrHz = PulseBand.peakHz(spectrum);
+        double snrDb = PulseBand.snrDb(spectrum, hrHz);
         if (Double.isNaN(hrHz) || snrDb < MIN_SNR_FOR_ANY_PULSE_DB) {
-            return null;
+            return new AnalysisOutcome.Unusable(AnalysisFailure.of(FailureCode.SIGNAL_TOO_WEAK));
         }
         double bpm = hrHz * 60;
-        double stability = stability(pulse, bpm);
+        Double stability = stability(pulse, bpm);
         double periodicity = periodicity(pulse, hrHz);
         Beats beats = beatsOf(pulse, hrHz);
         Measurement<HeartRateVariability> hrv = variability(beats, snrDb, periodicity, seconds);
         Beats breathingBeats = breathingReference == method ? beats
-                : beatsOf(new BandPass(PULSE_FROM_HZ, PULSE_TO_HZ, RATE).apply(breathingReference.pulse(rgb)), hrHz);
+                : beatsOf(PulseBand.filter(RATE).apply(breathingReference.pulse(rgb)), hrHz);
         Measurement<RespiratoryRate> breathing = respiration(trace, from, to, breathingBeats, seconds);
         double snrScore = clamp((snrDb + 5) / 15);
         double lengthScore = clamp(seconds / 15);
-        double confidence = clamp((0.5 * snrScore + 0.25 * stability + 0.25 * periodicity)
-                * Math.sqrt(faceShare) * (0.6 + 0.4 * lengthScore));
-        return new Vitals(new HeartRate(bpm), breathing, hrv,
+        // Without a stability, SNR and periodicity keep their proportions and carry its weight: the confidence rests
+        // on what was measured, not on an assumed stability.
+        double evidence = stability == null ? (0.5 * snrScore + 0.25 * periodicity) / 0.75
+                : 0.5 * snrScore + 0.25 * stability + 0.25 * periodicity;
+        double confidence = clamp(evidence * Math.sqrt(faceShare) * (0.6 + 0.4 * lengthScore));
+        return new AnalysisOutcome.Measured(new Vitals(new HeartRate(bpm), breathing, hrv,
                 new SignalQuality(Math.max(-100, Math.min(100, snrDb)), stability, periodicity),
-                new Confidence(confidence), method.name(), seconds, to - from);
+                new Confidence(confidence), extracted.method(), seconds, to - from));
     }
 
     /**
@@ -121,21 +129,19 @@ final class VitalsEstimator {
         return Beats.find(fundamental, RATE, hrHz * 60);
     }
 
-    /** Power within 6 bpm of the heart rate and of its first harmonic, over the rest of the pulse band, in dB. */
-    static double snrDb(Spectrum spectrum, double hrHz) {
-        return spectrum.snrDb(hrHz, PULSE_FROM_HZ, PULSE_TO_HZ, SNR_HALF_WIDTH_HZ);
-    }
-
-    /** Share of 6 s windows (1 s apart) whose own heart rate lies within 6 bpm of the overall one. */
-    private static double stability(double[] pulse, double bpm) {
-        int window = (int) Math.round(WINDOW_SECONDS * RATE);
+    /**
+     * Share of 6 s windows (1 s apart) whose own heart rate lies within 6 bpm of the overall one; null when the pulse
+     * is shorter than one window, which leaves nothing to compare.
+     */
+    private static Double stability(double[] pulse, double bpm) {
+        int window = (int) Math.round(SignalQuality.STABILITY_STRETCH_SECONDS * RATE);
         if (pulse.length < window) {
-            return 0.5;
+            return null;
         }
         int agree = 0, windows = 0;
         for (int start = 0; start + window <= pulse.length; start += (int) RATE) {
             double[] part = java.util.Arrays.copyOfRange(pulse, start, start + window);
-            double local = Spectrum.of(part, RATE, 2048).peakHz(PULSE_FROM_HZ, PULSE_TO_HZ) * 60;
+            double local = PulseBand.peakHz(Spectrum.of(part, RATE, 2048)) * 60;
             windows++;
             if (Math.abs(local - bpm) <= 6) {
                 agree++;

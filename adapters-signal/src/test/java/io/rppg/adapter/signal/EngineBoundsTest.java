@@ -2,6 +2,7 @@ package io.rppg.adapter.signal;
 
 import io.rppg.adapter.signal.fixture.FaceVideoGenerator;
 import io.rppg.adapter.signal.fixture.FaceVideoSpec;
+import io.rppg.adapter.signal.method.RppgMethods;
 import io.rppg.application.port.out.SignalEnginePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,6 @@ class EngineBoundsTest {
         assertThatThrownBy(() -> SignalEngineConfig.withMethod("magic"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("pos, chrom, green, lgi, pbv, omit");
-        assertThat(RppgSignalEngineAdapter.withMethod("CHROM").methodName()).isEqualTo("chrom");
+        assertThat(RppgMethods.named("CHROM").name()).isEqualTo("chrom");
     }
 }

@@ -98,11 +98,6 @@ class ProcessScanJobServiceTest {
                     public AnalysisOutcome analyze(java.nio.file.Path video) {
                         throw new OutOfMemoryLikeFault();
                     }
-
-                    @Override
-                    public String methodName() {
-                        return "broken";
-                    }
                 }, world.transactions, world.clock, POLICY, changed -> { });
 
         assertThat(exploding.process(new Command(TENANT, session.id(), 1))).isInstanceOf(JobOutcome.RetryLater.class);

@@ -48,11 +48,6 @@ public final class ScriptedSignalEngine implements SignalEnginePort {
         return script.poll().get();
     }
 
-    @Override
-    public String methodName() {
-        return "scripted";
-    }
-
     public int calls() {
         return calls;
     }

@@ -58,12 +58,7 @@ public final class MarkedVideoSignalEngine implements SignalEnginePort {
         double heartRate = bpm.find() ? Integer.parseInt(bpm.group(1)) : 70;
         return new AnalysisOutcome.Measured(new Vitals(new HeartRate(heartRate),
                 Measurement.notMeasured("test engine"), Measurement.notMeasured("test engine"),
-                new SignalQuality(8, 0.9, 0.9), new Confidence(0.9), methodName(), 2, 20));
-    }
-
-    @Override
-    public String methodName() {
-        return "marked";
+                new SignalQuality(8, 0.9, 0.9), new Confidence(0.9), "marked", 2, 20));
     }
 
     public int callsFor(String sessionId) {

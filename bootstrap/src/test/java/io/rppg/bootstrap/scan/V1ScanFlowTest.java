@@ -72,7 +72,7 @@ class V1ScanFlowTest extends ScanFlowTest {
         assertThat(quality.path("snr").isNumber()).isTrue();
         assertThat(quality.path("stability").asDouble(-1)).isBetween(0.0, 1.0);
         assertThat(quality.path("periodicity").asDouble(-1)).isBetween(0.0, 1.0);
-        assertThat(vitals.path("method").asString()).isEqualTo("auto");
+        assertThat(vitals.path("method").asString()).matches("auto:(pos|green|lgi)");
 
         assertThat(storedFilesOf(tenant.id(), sessionId)).isEmpty();
     }

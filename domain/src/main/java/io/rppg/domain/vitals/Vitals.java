@@ -6,7 +6,8 @@ import io.rppg.domain.Require;
  * What one face video showed. Heart rate is always present (without it the scan fails instead); the rest is
  * present only when the signal supported it.
  *
- * @param method          the rPPG method that produced the pulse signal (for example {@code pos})
+ * @param method          the rPPG method that produced the pulse signal (for example {@code pos}, or
+ *                        {@code auto:pos} when the best-evidence choice kept POS)
  * @param analysedSeconds how many seconds of usable face the figures rest on
  * @param framesAnalysed  how many video frames contributed
  */

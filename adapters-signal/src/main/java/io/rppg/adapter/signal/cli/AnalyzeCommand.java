@@ -70,42 +70,50 @@ public final class AnalyzeCommand {
                 err.printf(Locale.ROOT, "[%d/%d] analysing %s ...%n", i + 1, videos.size(), video);
             }
             long started = System.nanoTime();
-            JsonLine line = new JsonLine().string("file", video.toString());
-            String text;
+            FileResult result;
             try {
                 AnalysisOutcome outcome = engine.analyze(video);
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                switch (outcome) {
-                    case AnalysisOutcome.Measured(var vitals) -> {
-                        vitals(line, vitals, millis);
-                        text = readable(video, vitals, millis);
-                    }
-                    case AnalysisOutcome.Unusable(var failure) -> {
-                        failures++;
-                        failure(line, failure, millis);
-                        text = video + "\n  failed: " + failure.code() + " - " + failure.message();
-                    }
-                }
+                result = switch (outcome) {
+                    case AnalysisOutcome.Measured(var vitals) -> measured(video, vitals, millis);
+                    case AnalysisOutcome.Unusable(var failure) -> unusable(video, failure, millis);
+                };
             } catch (SignalEnginePort.SignalEngineFault e) {
-                failures++;
-                line.string("code", "PROCESSING_ERROR").string("error", e.getMessage())
-                        .number("processing_time_ms", (System.nanoTime() - started) / 1_000_000.0);
-                text = video + "\n  failed: PROCESSING_ERROR - " + e.getMessage();
+                result = fault(video, e, (System.nanoTime() - started) / 1_000_000.0);
             }
-            out.println(json ? line.toString() : text);
+            if (!result.measured()) {
+                failures++;
+            }
+            out.println(json ? result.json() : result.text());
         }
         return failures == 0 ? 0 : 1;
     }
 
-    /** The same report the v1 API and webhooks give, so offline and online figures read alike. */
-    private static void vitals(JsonLine line, Vitals v, long millis) {
-        line.fields(VitalsReport.of(v, Instant.now().toString(), millis));
+    /** What is printed for one file, as a JSON line and as text, and whether it gave vitals. */
+    private record FileResult(boolean measured, String json, String text) {
     }
 
-    private static void failure(JsonLine line, AnalysisFailure failure, long millis) {
-        line.string("code", failure.code().name())
+    /** The same report the v1 API and webhooks give, so offline and online figures read alike. */
+    private static FileResult measured(Path video, Vitals v, long millis) {
+        JsonLine line = new JsonLine().string("file", video.toString())
+                .fields(VitalsReport.of(v, Instant.now().toString(), millis));
+        return new FileResult(true, line.toString(), readable(video, v, millis));
+    }
+
+    private static FileResult unusable(Path video, AnalysisFailure failure, long millis) {
+        JsonLine line = new JsonLine().string("file", video.toString())
+                .string("code", failure.code().name())
                 .string("error", failure.message())
                 .number("processing_time_ms", millis);
+        return new FileResult(false, line.toString(),
+                video + "\n  failed: " + failure.code() + " - " + failure.message());
+    }
+
+    private static FileResult fault(Path video, SignalEnginePort.SignalEngineFault e, double millis) {
+        JsonLine line = new JsonLine().string("file", video.toString())
+                .string("code", "PROCESSING_ERROR").string("error", e.getMessage())
+                .number("processing_time_ms", millis);
+        return new FileResult(false, line.toString(), video + "\n  failed: PROCESSING_ERROR - " + e.getMessage());
     }
 
     /** One figure per line for people. */
@@ -120,8 +128,10 @@ public final class AnalyzeCommand {
                         h.rmssdMs(), h.beats()))
                 .orElseGet(() -> "not measured: " + v.heartRateVariability().reasonMissing().orElse(""))).append('\n');
         text.append("  blood pressure    not measured: this platform does not estimate it from face video\n");
-        text.append(String.format(Locale.ROOT, "  signal quality    SNR %.1f dB, stability %.2f, periodicity %.2f%n",
-                v.signalQuality().snrDb(), v.signalQuality().stability(), v.signalQuality().periodicity()));
+        text.append(String.format(Locale.ROOT, "  signal quality    SNR %.1f dB, stability %s, periodicity %.2f%n",
+                v.signalQuality().snrDb(), v.signalQuality().stabilityMeasurement().value()
+                        .map(s -> String.format(Locale.ROOT, "%.2f", s)).orElse("not measured"),
+                v.signalQuality().periodicity()));
         text.append(String.format(Locale.ROOT, "  confidence        %.2f%n", v.confidence().value()));
         text.append(String.format(Locale.ROOT, "  method %s, %.1f s of face in %d frames, %d ms", v.method(),
                 v.analysedSeconds(), v.framesAnalysed(), millis));

@@ -1,6 +1,7 @@
 package io.rppg.adapter.signal.method;
 
 import io.rppg.adapter.signal.dsp.BandPass;
+import io.rppg.adapter.signal.dsp.PulseBand;
 import io.rppg.adapter.signal.dsp.Spectrum;
 
 import java.util.List;
@@ -13,10 +14,6 @@ import java.util.List;
  * favoured: the choice is made on each trace's own spectra alone.
  */
 public final class BestEvidence implements RppgMethod {
-
-    private static final double FROM_HZ = 0.7;
-    private static final double TO_HZ = 3.5;
-    private static final double HALF_WIDTH_HZ = 0.1;
 
     private final List<RppgMethod> candidates;
 
@@ -37,15 +34,22 @@ public final class BestEvidence implements RppgMethod {
         return choose(trace).pulse();
     }
 
+    /** The kept pulse, named {@code auto:} and the candidate's name, so that a report shows which one it was. */
+    @Override
+    public Pulse extract(RgbTrace trace) {
+        Choice choice = choose(trace);
+        return new Pulse(name() + ":" + choice.method(), choice.pulse());
+    }
+
     /** The candidate whose pulse has the highest SNR, with its pulse and that SNR. */
     public Choice choose(RgbTrace trace) {
         Choice best = null;
-        BandPass band = new BandPass(FROM_HZ, TO_HZ, trace.sampleRate());
+        BandPass band = PulseBand.filter(trace.sampleRate());
         for (RppgMethod method : candidates) {
             double[] pulse = method.pulse(trace);
             Spectrum spectrum = Spectrum.of(band.apply(pulse), trace.sampleRate(), 1 << 14);
-            double hz = spectrum.peakHz(FROM_HZ, TO_HZ);
-            double snr = Double.isNaN(hz) ? -100 : spectrum.snrDb(hz, FROM_HZ, TO_HZ, HALF_WIDTH_HZ);
+            double hz = PulseBand.peakHz(spectrum);
+            double snr = Double.isNaN(hz) ? -100 : PulseBand.snrDb(spectrum, hz);
             if (best == null || snr > best.snrDb()) {
                 best = new Choice(method.name(), pulse, snr);
             }

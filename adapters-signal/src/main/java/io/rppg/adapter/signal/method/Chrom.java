@@ -1,6 +1,7 @@
 package io.rppg.adapter.signal.method;
 
 import io.rppg.adapter.signal.dsp.BandPass;
+import io.rppg.adapter.signal.dsp.PulseBand;
 
 /**
  * De Haan and Jeanne 2013, chrominance-based rPPG: two colour-difference signals that cancel specular reflection
@@ -27,7 +28,7 @@ public final class Chrom implements RppgMethod {
             x[i] = 3 * r[i] - 2 * g[i];
             y[i] = 1.5 * r[i] + g[i] - 1.5 * b[i];
         }
-        BandPass band = new BandPass(0.7, 3.5, trace.sampleRate());
+        BandPass band = PulseBand.filter(trace.sampleRate());
         x = band.apply(x);
         y = band.apply(y);
         int window = Windows.length(WINDOW_SECONDS, trace);

@@ -11,4 +11,9 @@ public interface RppgMethod {
 
     /** A pulse signal of the trace's length and rate that rises with blood volume; its scale is arbitrary. */
     double[] pulse(RgbTrace trace);
+
+    /** The pulse with the name of the method that made it; a method that chooses among others names its choice. */
+    default Pulse extract(RgbTrace trace) {
+        return new Pulse(name(), pulse(trace));
+    }
 }

@@ -190,10 +190,13 @@ class EngineBenchmark {
     }
 
     private static String brief(AnalysisOutcome outcome) {
-        if (outcome instanceof AnalysisOutcome.Unusable unusable) {
-            return unusable.failure().code().name();
-        }
-        Vitals v = ((AnalysisOutcome.Measured) outcome).vitals();
+        return switch (outcome) {
+            case AnalysisOutcome.Measured(var vitals) -> brief(vitals);
+            case AnalysisOutcome.Unusable(var failure) -> failure.code().name();
+        };
+    }
+
+    private static String brief(Vitals v) {
         return String.format(Locale.ROOT, "HR %5.1f RR %s SDNN %s SNR %4.1f conf %.2f",
                 v.heartRate().beatsPerMinute(),
                 v.respiratoryRate().value().map(r -> String.format(Locale.ROOT, "%4.1f", r.breathsPerMinute())).orElse("  - "),

@@ -34,7 +34,8 @@ class AnalyzeCommandTest {
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith("{\"file\":").contains("\"heart_rate\":", "\"respiratory_rate\":",
                 "\"hrv\":", "\"blood_pressure\":null", "\"confidence\":", "\"timestamp\":", "\"processing_time_ms\":",
-                "\"signal_quality\":{\"snr\":", "\"hrv_detail\":", "\"method\":\"auto\"").endsWith("}");
+                "\"signal_quality\":{\"snr\":", "\"hrv_detail\":").endsWith("}")
+                .containsPattern("\"method\":\"auto:(pos|green|lgi)\"");
         assertThat(lines[1]).contains("\"code\":\"UNREADABLE_VIDEO\"", "\"error\":", "bad \\\"quoted\\\".mp4");
     }
 

@@ -56,4 +56,24 @@ class BestEvidenceTest {
         assertThat(choice.method()).isEqualTo("green");
         assertThat(choice.pulse()).hasSize(N);
     }
+
+    /** What {@code auto} reports as its method names the candidate it kept, and the pulse is that candidate's. */
+    @Test
+    void namesTheMethodItKept() {
+        Random random = new Random(2);
+        double[] r = new double[N], g = new double[N], b = new double[N];
+        for (int i = 0; i < N; i++) {
+            double pulse = 0.003 * Math.sin(2 * Math.PI * 1.2 * i / RATE);
+            r[i] = 180 * (1 - pulse) + 0.6 * random.nextGaussian();
+            g[i] = 120 * (1 - pulse) + 0.02 * random.nextGaussian();
+            b[i] = 100 * (1 - pulse) + 0.6 * random.nextGaussian();
+        }
+        RgbTrace trace = new RgbTrace(r, g, b, RATE);
+
+        Pulse pulse = auto.extract(trace);
+
+        assertThat(pulse.method()).isEqualTo("auto:green");
+        assertThat(pulse.signal()).containsExactly(new Green().pulse(trace));
+        assertThat(new Pos().extract(trace).method()).isEqualTo("pos");
+    }
 }

@@ -26,6 +26,7 @@ public final class VitalsReport {
 
     public static Map<String, Object> of(Vitals vitals, String timestamp, long processingTimeMs) {
         var hrv = vitals.heartRateVariability().value();
+        var stability = vitals.signalQuality().stabilityMeasurement();
         var body = new LinkedHashMap<String, Object>();
         body.put("heart_rate", round(vitals.heartRate().beatsPerMinute(), 1));
         body.put("respiratory_rate", vitals.respiratoryRate().value()
@@ -37,7 +38,7 @@ public final class VitalsReport {
         body.put("processing_time_ms", processingTimeMs);
         var quality = new LinkedHashMap<String, Object>();
         quality.put("snr", round(vitals.signalQuality().snrDb(), 1));
-        quality.put("stability", round(vitals.signalQuality().stability(), 2));
+        quality.put("stability", stability.value().map(value -> round(value, 2)).orElse(null));
         quality.put("periodicity", round(vitals.signalQuality().periodicity(), 2));
         body.put("signal_quality", quality);
 
@@ -49,6 +50,7 @@ public final class VitalsReport {
         var reasons = new LinkedHashMap<String, Object>();
         vitals.respiratoryRate().reasonMissing().ifPresent(reason -> reasons.put("respiratory_rate", reason));
         vitals.heartRateVariability().reasonMissing().ifPresent(reason -> reasons.put("hrv", reason));
+        stability.reasonMissing().ifPresent(reason -> reasons.put("signal_quality.stability", reason));
         reasons.put("blood_pressure", Vitals.NOT_MEASURABLE_FROM_VIDEO);
         reasons.put("spo2", Vitals.NOT_MEASURABLE_FROM_VIDEO);
         body.put("unavailable", reasons);

@@ -15,9 +15,6 @@ public interface SignalEnginePort {
 
     AnalysisOutcome analyze(Path video);
 
-    /** The name of the configured method, for example {@code pos}. */
-    String methodName();
-
     /** A fault of the platform while analysing: the same video may succeed on another try. */
     final class SignalEngineFault extends RuntimeException {
         public SignalEngineFault(String message, Throwable cause) {

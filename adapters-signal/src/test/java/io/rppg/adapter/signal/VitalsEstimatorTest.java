@@ -1,0 +1,106 @@
+package io.rppg.adapter.signal;
+
+import io.rppg.adapter.signal.method.Pos;
+import io.rppg.adapter.signal.method.RppgMethods;
+import io.rppg.domain.vitals.AnalysisFailure;
+import io.rppg.domain.vitals.AnalysisOutcome;
+import io.rppg.domain.vitals.FailureCode;
+import io.rppg.domain.vitals.SignalQuality;
+import io.rppg.domain.vitals.Vitals;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
+
+/** The estimator on skin traces made up sample by sample, without any video. */
+class VitalsEstimatorTest {
+
+    private static final double FPS = 30;
+
+    private final VitalsEstimator estimator = new VitalsEstimator(new Pos());
+
+    @Test
+    void skinWhoseColourNeverChangesShowsNoPulse() {
+        SkinTrace trace = trace(12, 0, 0, 0);
+
+        AnalysisOutcome outcome = estimator.estimate(trace, 0, trace.size(), 1);
+
+        AnalysisFailure failure = switch (outcome) {
+            case AnalysisOutcome.Measured(var vitals) -> fail("no pulse was drawn, yet " + vitals);
+            case AnalysisOutcome.Unusable(var unusable) -> unusable;
+        };
+        assertThat(failure.code()).isEqualTo(FailureCode.SIGNAL_TOO_WEAK);
+    }
+
+    @Test
+    void aClearPulseGivesItsHeartRate() {
+        SkinTrace trace = trace(12, 1.2, 0.003, 0.02);
+
+        Vitals vitals = measured(estimator.estimate(trace, 0, trace.size(), 1));
+
+        assertThat(vitals.heartRate().beatsPerMinute()).isCloseTo(72, within(0.5));
+        assertThat(vitals.method()).isEqualTo("pos");
+        assertThat(vitals.framesAnalysed()).isEqualTo(trace.size());
+    }
+
+    /** Every 6 s stretch of a steady pulse shows the same heart rate as the whole. */
+    @Test
+    void aSteadyPulseIsFullyStable() {
+        SkinTrace trace = trace(12, 1.2, 0.003, 0.02);
+
+        Vitals vitals = measured(estimator.estimate(trace, 0, trace.size(), 1));
+
+        assertThat(vitals.signalQuality().stabilityMeasurement().value()).contains(1.0);
+    }
+
+    /** Stability compares 6 s stretches; 5.5 s of pulse hold none, so there is no figure, only the reason. */
+    @Test
+    void aPulseShorterThanOneStretchHasNoStability() {
+        SkinTrace trace = trace(5.5, 1.2, 0.003, 0.02);
+
+        Vitals vitals = measured(estimator.estimate(trace, 0, trace.size(), 1));
+
+        assertThat(vitals.heartRate().beatsPerMinute()).isCloseTo(72, within(1.0));
+        assertThat(vitals.signalQuality().stability()).isNull();
+        assertThat(vitals.signalQuality().stabilityMeasurement().reasonMissing())
+                .contains(SignalQuality.STABILITY_NEEDS_A_LONGER_PULSE);
+    }
+
+    @Test
+    void autoReportsTheMethodItKept() {
+        SkinTrace trace = trace(12, 1.2, 0.003, 0.02);
+
+        Vitals vitals = measured(new VitalsEstimator(RppgMethods.named("auto")).estimate(trace, 0, trace.size(), 1));
+
+        assertThat(vitals.method()).matches("auto:(pos|green|lgi)");
+    }
+
+    static Vitals measured(AnalysisOutcome outcome) {
+        return switch (outcome) {
+            case AnalysisOutcome.Measured(var vitals) -> vitals;
+            case AnalysisOutcome.Unusable(var failure) -> fail("expected vitals, got " + failure);
+        };
+    }
+
+    /**
+     * {@code seconds} of skin at 30 pictures per second whose colour darkens with a sine pulse of {@code pulseHz} in
+     * the proportions of blood volume (green most, red least), plus sensor noise of the given standard deviation in
+     * 8-bit levels; the face holds still.
+     */
+    static SkinTrace trace(double seconds, double pulseHz, double strength, double noise) {
+        Random random = new Random(7);
+        SkinTrace trace = new SkinTrace();
+        for (int i = 0; i < seconds * FPS; i++) {
+            double t = i / FPS;
+            double pulse = strength * Math.sin(2 * Math.PI * pulseHz * t);
+            double r = 180 * (1 - 0.43 * pulse) + noise * random.nextGaussian();
+            double g = 120 * (1 - pulse) + noise * random.nextGaussian();
+            double b = 100 * (1 - 0.69 * pulse) + noise * random.nextGaussian();
+            trace.add(t, r, g, b, 0, 0.299 * r + 0.587 * g + 0.114 * b);
+        }
+        return trace;
+    }
+}

@@ -1,0 +1,96 @@
+package io.rppg.adapter.signal.dsp;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static io.rppg.adapter.signal.dsp.Signals.sine;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class RespirationTest {
+
+    private static final double RATE = 30;
+    private static final double PROMINENCE = 2.5;
+
+    @Test
+    void aHeadRisingAndFalling15TimesAMinuteBreathes15TimesAMinute() {
+        double[] vertical = withNoise(sine(0.25, 0.8, 0.2, 40, RATE), 0.2, 1);
+
+        double bpm = new Respiration().addUniform(vertical, RATE).breathsPerMinute(PROMINENCE);
+
+        assertThat(bpm).isCloseTo(15, within(0.5));
+    }
+
+    /** Beat-to-beat values, one per beat at irregular times, modulated 12 times a minute. */
+    @Test
+    void aModulationOfTheBeatsGivesItsRate() {
+        double[] at = new double[40];
+        double[] heights = new double[40];
+        for (int k = 0; k < at.length; k++) {
+            at[k] = 0.3 + 0.83 * k + 0.02 * Math.sin(k);
+            heights[k] = 1 + 0.2 * Math.sin(2 * Math.PI * 0.2 * at[k]);
+        }
+
+        double bpm = new Respiration().addAtTimes(at, heights).breathsPerMinute(PROMINENCE);
+
+        assertThat(bpm).isCloseTo(12, within(0.5));
+    }
+
+    /** A still head and steady beats show no breathing: no rate is better than an invented one. */
+    @Test
+    void noModulationGivesNoRate() {
+        double[] at = new double[40];
+        double[] steady = new double[40];
+        for (int k = 0; k < at.length; k++) {
+            at[k] = 0.8 * k;
+            steady[k] = 1;
+        }
+
+        double bpm = new Respiration().addUniform(new double[1200], RATE).addAtTimes(at, steady)
+                .breathsPerMinute(PROMINENCE);
+
+        assertThat(bpm).isNaN();
+    }
+
+    /** Of three clear sources the median rate wins, so the one led astray cannot decide. */
+    @Test
+    void ofThreeSourcesTheMedianRateWins() {
+        double bpm = new Respiration()
+                .addUniform(withNoise(sine(0.4, 1, 0, 40, RATE), 0.1, 2), RATE)
+                .addUniform(withNoise(sine(0.2, 1, 0, 40, RATE), 0.1, 3), RATE)
+                .addUniform(withNoise(sine(0.25, 1, 0, 40, RATE), 0.1, 4), RATE)
+                .breathsPerMinute(PROMINENCE);
+
+        assertThat(bpm).isCloseTo(15, within(0.5));
+    }
+
+    /** Of fewer than three, the first added (the most direct, head motion) decides. */
+    @Test
+    void ofTwoSourcesTheFirstAddedWins() {
+        double bpm = new Respiration()
+                .addUniform(withNoise(sine(0.3, 1, 0, 40, RATE), 0.1, 5), RATE)
+                .addUniform(withNoise(sine(0.2, 1, 0, 40, RATE), 0.1, 6), RATE)
+                .breathsPerMinute(PROMINENCE);
+
+        assertThat(bpm).isCloseTo(18, within(0.5));
+    }
+
+    /** Fewer than six beats are too few to carry a breathing rhythm, and are ignored rather than guessed from. */
+    @Test
+    void fewerThanSixBeatsAreIgnored() {
+        double bpm = new Respiration().addAtTimes(new double[]{0, 1, 2, 3, 4}, new double[]{1, 2, 1, 2, 1})
+                .breathsPerMinute(PROMINENCE);
+
+        assertThat(bpm).isNaN();
+    }
+
+    private static double[] withNoise(double[] x, double sd, long seed) {
+        Random random = new Random(seed);
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] + sd * random.nextGaussian();
+        }
+        return out;
+    }
+}
