@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL server run from binaries shipped on the class path, for the default run and for tests on a
@@ -15,6 +16,9 @@ import java.sql.SQLException;
  *
  * <p>The platform connects as the role {@value #ROLE}, owner of the database {@value #DATABASE} but not a
  * superuser: row-level security does not hold for superusers.
+ *
+ * <p>The server lives no longer than the JVM that started it ({@link PostmasterWatchdog}), and a start stops a server
+ * left behind on its directory by a node that died ({@link OrphanedPostmaster}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -22,9 +26,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String ROLE = "rppg";
 
     private final EmbeddedPostgres postgres;
+    private final Optional<PostmasterWatchdog> watchdog;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Optional<PostmasterWatchdog> watchdog) {
         this.postgres = postgres;
+        this.watchdog = watchdog;
     }
 
     /**
@@ -40,8 +46,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(fresh)
                     .setServerConfig("listen_addresses", "localhost")
+                    // Runs after initdb and after the builder took the directory's lock, before the server starts:
+                    // no live node owns the directory then, so a server still running on it is an orphan.
+                    .setDataDirectoryCustomizer(dir -> OrphanedPostmaster.stopIfAny(dir.toPath()))
                     .start();
-            var server = new EmbeddedPostgresServer(postgres);
+            var watchdog = PostmasterPidFile.in(dataDirectory).flatMap(pidFile -> PostmasterWatchdog.watch(pidFile.pid()));
+            var server = new EmbeddedPostgresServer(postgres, watchdog);
             server.createApplicationDatabase();
             return server;
         } catch (IOException e) {
@@ -86,6 +96,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.ifPresent(PostmasterWatchdog::close);
         try {
             postgres.close();
         } catch (IOException e) {
