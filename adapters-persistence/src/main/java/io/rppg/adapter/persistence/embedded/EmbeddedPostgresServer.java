@@ -51,6 +51,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param fresh         wipe the directory first (tests) instead of keeping earlier data
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, boolean fresh) {
+        return start(dataDirectory, fresh, 0);
+    }
+
+    /**
+     * Starts the server on the given local port, or on a free one when it is 0: a server stopped and started again on
+     * the same port is found again by the pools that used it.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, boolean fresh, int port) {
         var directory = dataDirectory.toAbsolutePath();
         Path initialPassword = null;
         try {
@@ -58,6 +66,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(fresh)
+                    .setPort(port)
                     .setServerConfig("listen_addresses", "localhost");
             boolean newCluster = fresh || !Files.exists(directory.resolve("postgresql.conf"));
             var kept = newCluster ? Optional.<EmbeddedCredentials>empty() : EmbeddedCredentials.readFrom(directory);
