@@ -1,11 +1,11 @@
 package io.rppg.bootstrap.database;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.rppg.adapter.persistence.embedded.EmbeddedPostgresServer;
 import io.rppg.bootstrap.RppgProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,30 +14,35 @@ import javax.sql.DataSource;
 /**
  * The database: the one named by {@code RPPG_DATABASE_URL}, or else an embedded PostgreSQL whose data lives in
  * {@code RPPG_DATA_DIR/postgres} and survives restarts.
+ *
+ * <p>The pool's timeouts come from {@code spring.datasource.hikari.*} (application.yml): they bound how long a request
+ * waits for a database that is down, so that it is answered with 503 in seconds instead of hanging.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
+    /** The pool starts on its first use, after {@code spring.datasource.hikari.*} is bound onto it. */
     @Bean(destroyMethod = "close")
+    @ConfigurationProperties(prefix = "spring.datasource.hikari")
     public HikariDataSource dataSource(RppgProperties properties, EmbeddedDatabase embedded) {
-        var config = new HikariConfig();
-        config.setPoolName("rppg");
-        config.setMaximumPoolSize(20);
+        var pool = new HikariDataSource();
+        pool.setPoolName("rppg");
+        pool.setMaximumPoolSize(20);
         var database = properties.database();
         if (database.isConfigured()) {
             log.info("Using the configured PostgreSQL database at {}", database.url());
-            config.setJdbcUrl(database.url());
-            config.setUsername(database.username());
-            config.setPassword(database.password());
+            pool.setJdbcUrl(database.url());
+            pool.setUsername(database.username());
+            pool.setPassword(database.password());
         } else {
             var server = embedded.server();
-            config.setJdbcUrl(server.jdbcUrl());
-            config.setUsername(server.username());
-            config.setPassword(server.password());
+            pool.setJdbcUrl(server.jdbcUrl());
+            pool.setUsername(server.username());
+            pool.setPassword(server.password());
         }
-        return new HikariDataSource(config);
+        return pool;
     }
 
     @Bean(destroyMethod = "close")
@@ -60,8 +65,9 @@ public class DatabaseConfiguration {
                 var directory = properties.dataDir().resolve("postgres").toAbsolutePath();
                 log.info("RPPG_DATABASE_URL is not set: starting an embedded PostgreSQL with its data in {}", directory);
                 server = EmbeddedPostgresServer.start(directory, false);
-                log.info("Embedded PostgreSQL is running on localhost:{} (database '{}', role '{}')",
-                        server.port(), EmbeddedPostgresServer.DATABASE, server.username());
+                log.info("Embedded PostgreSQL is running on localhost:{} (database '{}', role '{}'; the passwords of "
+                                + "'{}' and '{}' are in {})", server.port(), EmbeddedPostgresServer.DATABASE,
+                        server.username(), EmbeddedPostgresServer.SUPERUSER, server.username(), server.passwordFile());
             }
             return server;
         }

@@ -287,7 +287,7 @@ class ScanPipelineIntegrationTest {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static byte[] serialize(Object data) throws IOException {
+    static byte[] serialize(Object data) throws IOException {
         var bytes = new ByteArrayOutputStream();
         try (var out = new ObjectOutputStream(bytes)) {
             out.writeObject(data);
@@ -296,8 +296,8 @@ class ScanPipelineIntegrationTest {
     }
 
     /** One second of a tiny MPEG-4 video in MP4, whose metadata comment tells the stand-in engine what to do. */
-    private static byte[] video(String comment) throws Exception {
-        var file = Files.createTempFile(dataDir, "fixture", ".mp4");
+    static byte[] video(String comment) throws Exception {
+        var file = Files.createTempFile("fixture", ".mp4");
         try {
             try (var recorder = new FFmpegFrameRecorder(file.toFile(), 32, 32)) {
                 recorder.setFormat("mp4");

@@ -3,9 +3,12 @@ package io.rppg.adapter.web.error;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -19,6 +22,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.sql.SQLTransientConnectionException;
 
 /**
  * Every error a controller or Spring MVC raises, answered in the caller's surface shape. Nothing leaves as a default
@@ -103,8 +108,23 @@ public class ApiExceptionHandler {
         return ApiSurface.of(request.getRequestURI()) == ApiSurface.NERVOSCAN ? "INVALID_CONTENT_TYPE" : code;
     }
 
+    /**
+     * The database is out of reach (down, restarting, no connection within the pool's timeout): 503 with
+     * {@code Retry-After}, since the same request succeeds once it is back.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            CannotCreateTransactionException.class, SQLTransientConnectionException.class})
+    ResponseEntity<Object> databaseUnavailable(HttpServletRequest request, Exception e) {
+        log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        return responses.entity(request, DatabaseOutage.error());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(HttpServletRequest request, Exception e) {
+        if (DatabaseOutage.isCauseOf(e)) {
+            // Wrapped on its way up, for example by a use case or a JPA provider.
+            return databaseUnavailable(request, e);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return responses.entity(request, ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "an unexpected error occurred; quote the request id when you report it"));

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rppg.adapter.web.error.ApiError;
 import io.rppg.adapter.web.error.ApiSurface;
+import io.rppg.adapter.web.error.DatabaseOutage;
+import io.rppg.adapter.web.error.DatabaseOutageFilter;
 import io.rppg.adapter.web.error.ErrorResponses;
 import io.rppg.adapter.web.metrics.MetricNames;
 import io.rppg.application.port.in.ConsumeRequestAllowanceUseCase;
@@ -31,8 +33,10 @@ import java.util.Set;
  * (unix seconds when the window ends); a spent allowance is answered with 429, {@code Retry-After} and the
  * surface's error body.
  *
- * <p>Should the shared buckets be unreachable the request goes through: an outage of the limiter must not become an
- * outage of the platform.
+ * <p>Should the limiter fail the request goes through: an outage of the limiter must not become an outage of the
+ * platform. The one exception is the database being out of reach: the request could not be served without it
+ * either, so it is answered 503 at once ({@link DatabaseOutageFilter}) instead of waiting for the database a second
+ * time.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -71,6 +75,9 @@ class RateLimitFilter extends OncePerRequestFilter {
                     ? allowances.consumeForCaller(callerRequest())
                     : allowances.consumeForLogin(request.getRemoteAddr());
         } catch (RuntimeException e) {
+            if (DatabaseOutage.isCauseOf(e)) {
+                throw e;
+            }
             log.warn("Rate limit not checked for {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.toString());
             chain.doFilter(request, response);
