@@ -1,15 +1,10 @@
 package io.rppg.adapter.persistence;
 
 import io.rppg.adapter.persistence.testsupport.TestDatabase;
-import io.rppg.application.contract.Tenancy;
-import io.rppg.application.port.out.PlanPort;
-import io.rppg.application.port.out.TenantPort;
-import io.rppg.application.port.out.TransactionPort;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -20,12 +15,6 @@ public class PersistenceTestApplication {
 
     public static void useTestDatabase(DynamicPropertyRegistry registry) {
         TestDatabase.register("spring.datasource", registry::add);
-    }
-
-    /** The adapters' transactions, plans and tenants, beside which every port contract runs. */
-    @Bean
-    Tenancy tenancy(TransactionPort transactions, PlanPort plans, TenantPort tenants) {
-        return new Tenancy(transactions, plans, tenants);
     }
 
     /** Points the data source at the test database; see {@link PostgresAdapters}. */

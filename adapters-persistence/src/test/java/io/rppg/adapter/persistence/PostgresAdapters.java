@@ -1,6 +1,7 @@
 package io.rppg.adapter.persistence;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.lang.annotation.Documented;
@@ -18,5 +19,6 @@ import java.lang.annotation.Target;
 @Documented
 @SpringBootTest(classes = PersistenceTestApplication.class)
 @ContextConfiguration(initializers = PersistenceTestApplication.TestDatabaseProperties.class)
+@Import(ContractTenancy.class)
 public @interface PostgresAdapters {
 }
