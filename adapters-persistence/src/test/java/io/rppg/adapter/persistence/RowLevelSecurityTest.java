@@ -1,5 +1,9 @@
 package io.rppg.adapter.persistence;
 
+import io.rppg.application.contract.PortContract;
+import io.rppg.application.contract.Tenancy;
+import io.rppg.application.port.out.ScanSessionPort;
+import io.rppg.application.port.out.TransactionPort;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.SessionOwner;
@@ -15,10 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The database's own wall: a query that forgets its tenant filter still sees only the tenant of its transaction,
  * and a query outside any tenant or platform transaction sees nothing.
  */
-class RowLevelSecurityTest extends PortContractTest {
+@PostgresAdapters
+class RowLevelSecurityTest {
 
     @Autowired
-    private io.rppg.application.port.out.ScanSessionPort sessions;
+    private Tenancy tenancy;
+    @Autowired
+    private TransactionPort transactions;
+    @Autowired
+    private ScanSessionPort sessions;
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -31,9 +40,9 @@ class RowLevelSecurityTest extends PortContractTest {
 
     @Test
     void aQueryWithoutTenantFilterSeesOnlyTheTenantOfItsTransaction() {
-        var mine = newTenant(10);
-        var theirs = newTenant(10);
-        var now = now();
+        var mine = tenancy.newTenant(10);
+        var theirs = tenancy.newTenant(10);
+        var now = PortContract.now();
         var my = ScanSession.open(ScanSessionId.issue(now, random()), mine.id(), new SessionOwner("me"), now);
         var their = ScanSession.open(ScanSessionId.issue(now, random()), theirs.id(), new SessionOwner("them"), now);
         transactions.inTenantTransaction(mine.id(), () -> sessions.save(my));
@@ -49,9 +58,9 @@ class RowLevelSecurityTest extends PortContractTest {
 
     @Test
     void aTenantCannotWriteRowsOfAnother() {
-        var mine = newTenant(10);
-        var theirs = newTenant(10);
-        var now = now();
+        var mine = tenancy.newTenant(10);
+        var theirs = tenancy.newTenant(10);
+        var now = PortContract.now();
         var their = ScanSession.open(ScanSessionId.issue(now, random()), theirs.id(), new SessionOwner("them"), now);
         transactions.inTenantTransaction(theirs.id(), () -> sessions.save(their));
 

@@ -4,12 +4,13 @@ import io.rppg.application.port.out.PlanPort;
 import io.rppg.domain.tenant.Plan;
 import io.rppg.domain.tenant.PlanId;
 
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+/** Plans by id. */
 public final class InMemoryPlanPort implements PlanPort {
 
     private final Map<PlanId, Plan> plans = new LinkedHashMap<>();
@@ -30,8 +31,9 @@ public final class InMemoryPlanPort implements PlanPort {
         return plans.values().stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
+    /** In order of their names, as the database lists them. */
     @Override
     public List<Plan> findAll() {
-        return new ArrayList<>(plans.values());
+        return plans.values().stream().sorted(Comparator.comparing(Plan::name)).toList();
     }
 }

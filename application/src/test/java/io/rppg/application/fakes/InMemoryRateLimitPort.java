@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Fixed windows in memory, on the test's clock: each bucket refills in full when its window ends. */
+/**
+ * Fixed windows in memory, on the test's clock: each bucket refills in full to the limit it was made with when its
+ * window ends, the windows following one another from the bucket's first use.
+ */
 public final class InMemoryRateLimitPort implements RateLimitPort {
 
     private final ClockPort clock;
@@ -22,19 +25,23 @@ public final class InMemoryRateLimitPort implements RateLimitPort {
     public synchronized Consumption tryConsume(String bucketKey, int limit, Duration window) {
         var now = clock.now();
         var current = windows.get(bucketKey);
-        if (current == null || !current.endsAt().isAfter(now)) {
-            current = new Window(limit, now.plus(window));
+        if (current == null) {
+            current = new Window(limit, limit, now.plus(window), window);
+        } else if (!current.endsAt().isAfter(now)) {
+            long ended = Duration.between(current.endsAt(), now).dividedBy(current.length()) + 1;
+            current = new Window(current.limit(), current.limit(),
+                    current.endsAt().plus(current.length().multipliedBy(ended)), current.length());
         }
         var untilEnd = Duration.between(now, current.endsAt());
         if (current.tokens() == 0) {
             windows.put(bucketKey, current);
             return new Consumption(false, 0, untilEnd, untilEnd);
         }
-        current = new Window(current.tokens() - 1, current.endsAt());
+        current = new Window(current.limit(), current.tokens() - 1, current.endsAt(), current.length());
         windows.put(bucketKey, current);
         return new Consumption(true, current.tokens(), Duration.ZERO, untilEnd);
     }
 
-    private record Window(long tokens, Instant endsAt) {
+    private record Window(int limit, long tokens, Instant endsAt, Duration length) {
     }
 }

@@ -16,24 +16,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Stored sessions in a map, keyed by id, with the same tenant filter and rules as the database adapter. */
+/**
+ * Stored sessions in a map keyed, as the database's rows are, by tenant and id, with the same tenant filter and rules
+ * as the database adapter.
+ */
 public final class InMemoryScanSessionPort implements ScanSessionPort {
 
-    private final Map<ScanSessionId, ScanSession> sessions = new LinkedHashMap<>();
+    private record Key(TenantId tenant, ScanSessionId id) {
+    }
+
+    private final Map<Key, ScanSession> sessions = new LinkedHashMap<>();
 
     @Override
     public ScanSession save(ScanSession session) {
-        ScanSession existing = sessions.get(session.id());
-        if (existing != null && !existing.tenantId().equals(session.tenantId())) {
-            throw new IllegalStateException("session " + session.id() + " belongs to another tenant");
-        }
-        sessions.put(session.id(), session);
+        sessions.put(new Key(session.tenantId(), session.id()), session);
         return session;
     }
 
     @Override
     public Optional<ScanSession> findById(TenantId tenant, ScanSessionId id) {
-        return Optional.ofNullable(sessions.get(id)).filter(s -> s.tenantId().equals(tenant));
+        return Optional.ofNullable(sessions.get(new Key(tenant, id)));
     }
 
     /** Open as the adapter counts it: PENDING or PROCESSING, of this tenant and owner, with expiresAt after now. */

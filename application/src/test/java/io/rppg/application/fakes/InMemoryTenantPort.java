@@ -4,12 +4,13 @@ import io.rppg.application.port.out.TenantPort;
 import io.rppg.domain.tenant.Tenant;
 import io.rppg.domain.tenant.TenantId;
 
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+/** Tenants by id. */
 public final class InMemoryTenantPort implements TenantPort {
 
     private final Map<TenantId, Tenant> tenants = new LinkedHashMap<>();
@@ -25,8 +26,9 @@ public final class InMemoryTenantPort implements TenantPort {
         return Optional.ofNullable(tenants.get(id));
     }
 
+    /** Oldest first, as the database lists them. */
     @Override
     public List<Tenant> findAll() {
-        return new ArrayList<>(tenants.values());
+        return tenants.values().stream().sorted(Comparator.comparing(Tenant::createdAt)).toList();
     }
 }

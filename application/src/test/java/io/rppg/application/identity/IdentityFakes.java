@@ -14,8 +14,10 @@ import io.rppg.domain.identity.User;
 import io.rppg.domain.identity.UserId;
 import io.rppg.domain.tenant.TenantId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +35,21 @@ final class IdentityFakes {
     static final class Users implements UserPort {
         final Map<UserId, User> byId = new LinkedHashMap<>();
 
+        /** Refuses a second user with a taken username or email, as the database's unique columns do. */
         @Override
         public User save(User user) {
+            var clash = byId.values().stream().filter(other -> !other.id().equals(user.id()))
+                    .anyMatch(other -> other.username().equals(user.username()) || other.email().equals(user.email()));
+            if (clash) {
+                throw new IllegalStateException("username or email of " + user.id() + " is taken");
+            }
             byId.put(user.id(), user);
             return user;
+        }
+
+        /** The names asked about, trimmed and lower-cased: they are compared with names stored lower-cased. */
+        private static String normal(String text) {
+            return text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         }
 
         @Override
@@ -46,7 +59,7 @@ final class IdentityFakes {
 
         @Override
         public Optional<User> findByLogin(String login) {
-            var normal = login.toLowerCase(Locale.ROOT);
+            var normal = normal(login);
             return byId.values().stream()
                     .filter(user -> user.username().equals(normal) || user.email().equals(normal))
                     .findFirst();
@@ -54,17 +67,18 @@ final class IdentityFakes {
 
         @Override
         public boolean usernameTaken(String username) {
-            return byId.values().stream().anyMatch(user -> user.username().equalsIgnoreCase(username));
+            return byId.values().stream().anyMatch(user -> user.username().equals(normal(username)));
         }
 
         @Override
         public boolean emailTaken(String email) {
-            return byId.values().stream().anyMatch(user -> user.email().equalsIgnoreCase(email));
+            return byId.values().stream().anyMatch(user -> user.email().equals(normal(email)));
         }
 
         @Override
         public List<User> findByTenant(TenantId tenant) {
-            return byId.values().stream().filter(user -> user.belongsTo(tenant)).toList();
+            return byId.values().stream().filter(user -> user.belongsTo(tenant))
+                    .sorted(Comparator.comparing(User::createdAt)).toList();
         }
 
         @Override
@@ -155,12 +169,17 @@ final class IdentityFakes {
 
         @Override
         public List<ApiKey> findByTenant(TenantId tenant) {
-            return byId.values().stream().filter(key -> key.tenantId().equals(tenant)).toList();
+            return byId.values().stream().filter(key -> key.tenantId().equals(tenant))
+                    .sorted(Comparator.comparing(ApiKey::createdAt)).toList();
         }
 
+        /** Writes at most once a minute per key, as the database adapter does. */
         @Override
         public void markUsed(ApiKeyId id, Instant now) {
             var key = byId.get(id);
+            if (key == null || key.lastUsedAt() != null && !key.lastUsedAt().isBefore(now.minus(Duration.ofMinutes(1)))) {
+                return;
+            }
             byId.put(id, new ApiKey(key.id(), key.tenantId(), key.name(), key.prefix(), key.secretHash(),
                     key.createdBy(), key.createdAt(), now, key.revokedAt()));
         }

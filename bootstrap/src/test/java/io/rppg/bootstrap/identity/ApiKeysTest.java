@@ -176,11 +176,13 @@ class ApiKeysTest extends PlatformTest {
         var response = api.post("/api/v1/admin/tenants/" + tenant + "/users", adminToken,
                 body("username", username, "email", username + "@clinic.test", "password", password, "role", "member"));
 
-        if (response.status() == 201) {
-            assertThat(api.nervoscanLogin(username, password).status()).isEqualTo(200);
-        } else {
-            assertThat(response.status()).as(response.toString()).isEqualTo(400);
-            assertThat(response.json().path("field").asString()).isEqualTo("password");
-        }
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().path("code").asString()).isEqualTo("VALIDATION_ERROR");
+        assertThat(response.json().path("field").asString()).isEqualTo("password");
+        assertThat(response.json().path("detail").asString()).contains("72 bytes");
+        var login = api.nervoscanLogin(username, password);
+        assertThat(login.status()).isEqualTo(401);
+        assertThat(login.json().path("error").path("code").asString()).as("no such user was made")
+                .isEqualTo("INVALID_USERNAME");
     }
 }

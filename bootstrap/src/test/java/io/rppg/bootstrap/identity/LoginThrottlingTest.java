@@ -1,7 +1,11 @@
 package io.rppg.bootstrap.identity;
 
+import io.rppg.application.port.out.LoginThrottlePort;
+import io.rppg.application.port.out.TransactionPort;
+import io.rppg.application.port.out.UserPort;
 import io.rppg.bootstrap.PlatformTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +24,13 @@ class LoginThrottlingTest extends PlatformTest {
 
     private static final String WRONG = "not the password";
     private static final int GUESSERS = 10;
+
+    @Autowired
+    private UserPort users;
+    @Autowired
+    private LoginThrottlePort throttles;
+    @Autowired
+    private TransactionPort transactions;
 
     @Test
     void repeatedFailuresLockTheLoginUntilTheWaitIsOver() throws Exception {
@@ -69,6 +80,7 @@ class LoginThrottlingTest extends PlatformTest {
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(GUESSERS);
         var answers = new ArrayList<Future<Integer>>();
+        int wrongPasswords = 0;
         try {
             for (int i = 0; i < GUESSERS; i++) {
                 answers.add(pool.submit(() -> {
@@ -78,14 +90,25 @@ class LoginThrottlingTest extends PlatformTest {
             }
             start.countDown();
             for (var answer : answers) {
-                assertThat(answer.get(60, TimeUnit.SECONDS)).isIn(401, 429);
+                int status = answer.get(60, TimeUnit.SECONDS);
+                assertThat(status).isIn(401, 429);
+                wrongPasswords += status == 401 ? 1 : 0;
             }
         } finally {
             pool.shutdownNow();
         }
 
-        // More than three counted failures make even the right password wait; had the failures overwritten each
-        // other's count, it would still be one of the three free ones.
+        // Every guess that was judged (401) is counted; a guess refused for the wait (429) is not judged and not
+        // counted. Three are free, so at least four are judged before the first wait.
+        assertThat(wrongPasswords).isGreaterThanOrEqualTo(4);
+        assertThat(failuresCountedFor(user.username())).isEqualTo(wrongPasswords);
         assertThat(api.nervoscanLogin(user.username(), user.password()).status()).isEqualTo(429);
+    }
+
+    private int failuresCountedFor(String username) {
+        return transactions.inPlatformTransaction(() -> {
+            var account = users.findByLogin(username).orElseThrow();
+            return throttles.find("account:" + account.id().value()).failures();
+        });
     }
 }

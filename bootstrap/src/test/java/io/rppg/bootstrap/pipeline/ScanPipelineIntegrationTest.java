@@ -199,7 +199,10 @@ class ScanPipelineIntegrationTest {
         assertThat(getSession.getScanSession(tenant, session).orElseThrow().status()).isEqualTo(ScanStatus.PENDING);
         assertThat(submit(tenant, session, whole)).isInstanceOf(SubmissionResult.Accepted.class);
         assertThat(submit(tenant, session, whole)).isInstanceOf(SubmissionResult.VideoAlreadySubmitted.class);
-        awaitFinished(tenant, session);
+        var done = awaitFinished(tenant, session);
+        assertThat(done.status()).isEqualTo(ScanStatus.COMPLETED);
+        assertThat(done.vitals().heartRate().beatsPerMinute()).isEqualTo(70);
+        assertThat(engine.callsFor(session.value())).as("only the whole video was analysed, once").isEqualTo(1);
     }
 
     @Test

@@ -16,13 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Uploads stream through the platform to disk: three concurrent uploads of about 95 MB each must not show up in the
- * live heap (the platform runs in this JVM). A server that held uploads in memory would need some 285 MB more.
+ * live heap (the platform runs in this JVM). The live heap, sampled after a collection, may grow by a third of one
+ * upload: streaming grows it by about 1 MB, while a server that held even one upload in memory would need 95 MB.
  */
 class UploadHeapTest extends ScanFlowTest {
 
     private static final int UPLOADS = 3;
     private static final long UPLOAD_BYTES = 95L * 1024 * 1024;
-    private static final long ALLOWED_GROWTH = 120L * 1024 * 1024;
+    private static final long ALLOWED_GROWTH = 32L * 1024 * 1024;
 
     @Test
     void threeConcurrentHundredMegabyteUploadsLeaveTheLiveHeapAlone() throws Exception {

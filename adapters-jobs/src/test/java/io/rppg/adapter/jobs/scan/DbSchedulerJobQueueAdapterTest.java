@@ -50,6 +50,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DbSchedulerJobQueueAdapterTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** How the task retries a job after an exception outside the use case's control. */
+    private static final RetryPolicy UNEXPECTED_FAULT_RETRIES =
+            new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(5));
 
     @Autowired
     private JobQueuePort jobs;
@@ -129,6 +132,11 @@ class DbSchedulerJobQueueAdapterTest {
 
         awaitUntil(() -> worker.attemptsOf(session).size() == 2 && executionsOf(tenant, session) == 0);
         assertThat(worker.attemptsOf(session)).containsExactly(1, 2);
+        var times = worker.timesOf(session);
+        // The policy's wait after a first attempt, many polls long; less than its longest wait.
+        assertThat(Duration.between(times.get(0), times.get(1)))
+                .isGreaterThanOrEqualTo(UNEXPECTED_FAULT_RETRIES.delayAfterAttempt(1))
+                .isLessThan(UNEXPECTED_FAULT_RETRIES.maxDelay());
     }
 
     @Test
@@ -257,7 +265,7 @@ class DbSchedulerJobQueueAdapterTest {
 
         @Bean
         ProcessScanTask processScanTask(ScriptedJobs useCase) {
-            return new ProcessScanTask(useCase, new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(1)));
+            return new ProcessScanTask(useCase, UNEXPECTED_FAULT_RETRIES);
         }
 
         @Bean

@@ -10,7 +10,8 @@ public interface RateLimitPort {
 
     /**
      * Takes one token from the bucket named {@code bucketKey}, creating the bucket full when it does not exist yet.
-     * The limit and window are part of the bucket's identity: a different limit starts a fresh bucket.
+     * A bucket keeps the limit and window it was made with, so a caller whose limit may change names the limit and
+     * window in the key: a different limit then starts a fresh bucket.
      */
     Consumption tryConsume(String bucketKey, int limit, Duration window);
 

@@ -1,4 +1,4 @@
-package io.rppg.adapter.persistence;
+package io.rppg.application.contract;
 
 import io.rppg.application.port.out.ScanSessionPort;
 import io.rppg.application.port.out.ScanSessionPort.Cursor;
@@ -17,7 +17,6 @@ import io.rppg.domain.vitals.Measurement;
 import io.rppg.domain.vitals.SignalQuality;
 import io.rppg.domain.vitals.Vitals;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,26 +25,39 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ScanSessionPortContractTest extends PortContractTest {
+/** Stored scan sessions, each read within its tenant's transaction and filtered by its tenant. */
+public abstract class ScanSessionPortContract extends PortContract {
 
     private static final SessionOwner OWNER = new SessionOwner("key_test");
 
-    @Autowired
-    private ScanSessionPort sessions;
+    protected abstract ScanSessionPort sessions();
 
     @Test
-    void openedSessionIsFoundByItsTenantOnly() {
-        var tenant = newTenant(10);
-        var stranger = newTenant(10);
+    void anOpenedSessionIsFoundByItsTenantOnly() {
+        var tenant = newTenant();
+        var stranger = newTenant();
         var session = save(tenant, ScanSession.open(newId(now()), tenant.id(), OWNER, now()));
 
-        assertThat(inTenant(tenant, () -> sessions.findById(tenant.id(), session.id()))).contains(session);
-        assertThat(inTenant(stranger, () -> sessions.findById(stranger.id(), session.id()))).isEmpty();
+        assertThat(inTenant(tenant, () -> sessions().findById(tenant.id(), session.id()))).contains(session);
+        assertThat(inTenant(stranger, () -> sessions().findById(stranger.id(), session.id()))).isEmpty();
     }
 
     @Test
-    void completedSessionKeepsEveryVitalAndTheReasonsForMissingOnes() {
-        var tenant = newTenant(10);
+    void theSameIdInTwoTenantsIsTwoSessions() {
+        var tenant = newTenant();
+        var other = newTenant();
+        var id = newId(now());
+        var mine = save(tenant, ScanSession.open(id, tenant.id(), OWNER, now()));
+        var theirs = save(other, ScanSession.open(id, other.id(), new SessionOwner("key_them"), now())
+                .acceptVideo(now()));
+
+        assertThat(inTenant(tenant, () -> sessions().findById(tenant.id(), id))).contains(mine);
+        assertThat(inTenant(other, () -> sessions().findById(other.id(), id))).contains(theirs);
+    }
+
+    @Test
+    void aCompletedSessionKeepsEveryVitalAndTheReasonsForMissingOnes() {
+        var tenant = newTenant();
         var now = now();
         var vitals = new Vitals(new HeartRate(72.5),
                 Measurement.notMeasured("breathing not visible"),
@@ -56,43 +68,47 @@ class ScanSessionPortContractTest extends PortContractTest {
 
         save(tenant, completed);
 
-        var stored = inTenant(tenant, () -> sessions.findById(tenant.id(), completed.id())).orElseThrow();
+        var stored = inTenant(tenant, () -> sessions().findById(tenant.id(), completed.id())).orElseThrow();
         assertThat(stored).isEqualTo(completed);
         assertThat(stored.vitals().respiratoryRate().reasonMissing()).contains("breathing not visible");
     }
 
     @Test
-    void failedSessionKeepsItsFailure() {
-        var tenant = newTenant(10);
+    void aFailedSessionKeepsItsFailure() {
+        var tenant = newTenant();
         var now = now();
         var failed = ScanSession.open(newId(now), tenant.id(), OWNER, now)
                 .acceptVideo(now).fail(AnalysisFailure.of(FailureCode.NO_FACE_DETECTED), now.plusSeconds(2));
 
         save(tenant, failed);
 
-        var stored = inTenant(tenant, () -> sessions.findById(tenant.id(), failed.id())).orElseThrow();
+        var stored = inTenant(tenant, () -> sessions().findById(tenant.id(), failed.id())).orElseThrow();
+        assertThat(stored).isEqualTo(failed);
         assertThat(stored.failure().message()).isEqualTo("No face detected in video");
-        assertThat(stored.status()).isEqualTo(ScanStatus.FAILED);
     }
 
     @Test
-    void openSessionsAreCountedPerOwnerAndStopCountingWhenExpiredOrFinished() {
-        var tenant = newTenant(10);
+    void openSessionsAreCountedPerTenantAndOwnerAndStopCountingWhenExpiredOrFinished() {
+        var tenant = newTenant();
+        var other = newTenant();
         var now = now();
         save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now));
         save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now).acceptVideo(now));
         save(tenant, ScanSession.open(newId(now), tenant.id(), new SessionOwner("key_other"), now));
         save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now).acceptVideo(now)
                 .fail(AnalysisFailure.of(FailureCode.TOO_DARK), now));
+        save(other, ScanSession.open(newId(now), other.id(), OWNER, now));
 
-        assertThat(inTenant(tenant, () -> sessions.countOpen(tenant.id(), OWNER, now))).isEqualTo(2);
-        assertThat(inTenant(tenant, () -> sessions.countOpen(tenant.id(), OWNER, now.plus(Duration.ofHours(25)))))
+        assertThat(inTenant(tenant, () -> sessions().countOpen(tenant.id(), OWNER, now))).isEqualTo(2);
+        assertThat(inTenant(tenant, () -> sessions().countOpen(tenant.id(), OWNER,
+                now.plus(ScanSession.LIFETIME).minusSeconds(1)))).isEqualTo(2);
+        assertThat(inTenant(tenant, () -> sessions().countOpen(tenant.id(), OWNER, now.plus(ScanSession.LIFETIME))))
                 .isZero();
     }
 
     @Test
     void pagesRunNewestFirstFromTheCursorAndFilterByStatus() {
-        var tenant = newTenant(10);
+        var tenant = newTenant();
         var start = now();
         for (int i = 0; i < 5; i++) {
             var at = start.plusSeconds(i);
@@ -100,40 +116,55 @@ class ScanSessionPortContractTest extends PortContractTest {
             save(tenant, i % 2 == 0 ? session : session.acceptVideo(at));
         }
 
-        var first = inTenant(tenant, () -> sessions.findPage(tenant.id(), new ScanSessionPage(null, null, 2)));
+        var first = inTenant(tenant, () -> sessions().findPage(tenant.id(), new ScanSessionPage(null, null, 2)));
         var last = first.get(1);
-        var second = inTenant(tenant, () -> sessions.findPage(tenant.id(),
+        var second = inTenant(tenant, () -> sessions().findPage(tenant.id(),
                 new ScanSessionPage(null, new Cursor(last.createdAt(), last.id()), 10)));
-        var processing = inTenant(tenant, () -> sessions.findPage(tenant.id(),
+        var processing = inTenant(tenant, () -> sessions().findPage(tenant.id(),
                 new ScanSessionPage(ScanStatus.PROCESSING, null, 10)));
 
         assertThat(first).extracting(ScanSession::createdAt).containsExactly(start.plusSeconds(4), start.plusSeconds(3));
         assertThat(second).extracting(ScanSession::createdAt)
                 .containsExactly(start.plusSeconds(2), start.plusSeconds(1), start);
-        assertThat(processing).hasSize(2).allMatch(s -> s.status() == ScanStatus.PROCESSING);
+        assertThat(processing).extracting(ScanSession::createdAt)
+                .containsExactly(start.plusSeconds(3), start.plusSeconds(1));
+    }
+
+    @Test
+    void sessionsOpenedAtTheSameInstantArePagedByIdDescending() {
+        var tenant = newTenant();
+        var at = now();
+        var a = save(tenant, ScanSession.open(ScanSessionId.issue(at, "aaaaaaaa"), tenant.id(), OWNER, at));
+        var b = save(tenant, ScanSession.open(ScanSessionId.issue(at, "bbbbbbbb"), tenant.id(), OWNER, at));
+        var c = save(tenant, ScanSession.open(ScanSessionId.issue(at, "cccccccc"), tenant.id(), OWNER, at));
+
+        var first = inTenant(tenant, () -> sessions().findPage(tenant.id(), new ScanSessionPage(null, null, 2)));
+        var rest = inTenant(tenant, () -> sessions().findPage(tenant.id(),
+                new ScanSessionPage(null, new Cursor(at, b.id()), 2)));
+
+        assertThat(first).containsExactly(c, b);
+        assertThat(rest).containsExactly(a);
     }
 
     @Test
     void countsByStatusCoverTheGivenWindowOnly() {
-        var tenant = newTenant(10);
+        var tenant = newTenant();
         var now = now();
         save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now));
         save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now).acceptVideo(now));
         save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now).acceptVideo(now));
         var lastYear = now.minus(Duration.ofDays(400));
         save(tenant, ScanSession.open(newId(lastYear), tenant.id(), OWNER, lastYear));
+        var windowEnd = now.plusSeconds(60);
+        save(tenant, ScanSession.open(newId(windowEnd), tenant.id(), OWNER, windowEnd));
 
-        var counts = inTenant(tenant, () -> sessions.countByStatus(tenant.id(), now.minusSeconds(60), now.plusSeconds(60)));
+        var counts = inTenant(tenant, () -> sessions().countByStatus(tenant.id(), now, windowEnd));
 
         assertThat(counts).isEqualTo(Map.of(ScanStatus.PENDING, 1L, ScanStatus.PROCESSING, 2L));
     }
 
     private ScanSession save(Tenant tenant, ScanSession session) {
-        return inTenant(tenant, () -> sessions.save(session));
-    }
-
-    private <T> T inTenant(Tenant tenant, java.util.function.Supplier<T> work) {
-        return transactions.inTenantTransaction(tenant.id(), work);
+        return inTenant(tenant, () -> sessions().save(session));
     }
 
     private static ScanSessionId newId(Instant at) {
