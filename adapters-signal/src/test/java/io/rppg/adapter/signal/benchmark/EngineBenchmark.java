@@ -26,36 +26,40 @@ import java.util.Locale;
  * {@code ./mvnw -pl adapters-signal -am verify -Pbenchmark}; add {@code -Dbenchmark.speedOnly=true} for the
  * speed case alone, {@code -Dbenchmark.seed=N} for another set of videos with the same truths, and
  * {@code -Dbenchmark.methods=auto,pos} for some methods only and {@code -Dbenchmark.containers=MP4_MPEG4} for some
- * containers only.
+ * containers only. The run fails when a figure crosses its {@link BenchmarkThresholds threshold}.
  */
 @Tag("benchmark")
 class EngineBenchmark {
 
     private static final List<Integer> PROBE_HEAPS_MB = List.of(4, 6, 8, 12, 16, 24, 32, 64);
 
+    /** Prints the figures, then fails when one of them crossed its {@link BenchmarkThresholds threshold}. */
     @Test
     void printFigures() throws Exception {
         Path dir = Files.createTempDirectory("rppg-benchmark");
+        BenchmarkThresholds thresholds = new BenchmarkThresholds();
         // Lossless first: what the methods can do; then mpeg4, whose inter-frame coding wipes out most chroma pulse.
         if (!Boolean.getBoolean("benchmark.speedOnly")) {
             String containers = System.getProperty("benchmark.containers", "MKV_FFV1,MP4_MPEG4");
             for (String container : containers.split("\\s*,\\s*")) {
-                accuracy(dir, VideoContainer.valueOf(container.trim()));
+                accuracy(dir, VideoContainer.valueOf(container.trim()), thresholds);
             }
         }
-        speedCase(dir);
-        memoryCase(dir);
+        speedCase(dir, thresholds);
+        memoryCase(dir, thresholds);
+        thresholds.verdict();
     }
 
     /**
      * The smallest heap in which the engine analyses 10 s, 60 s and 180 s (the most it analyses) of the same scene,
      * each in a JVM of its own: the heap it really needs, which garbage not yet collected cannot inflate.
      */
-    private static void memoryCase(Path dir) throws Exception {
+    private static void memoryCase(Path dir, BenchmarkThresholds thresholds) throws Exception {
         for (int seconds : new int[]{10, 60, 180}) {
             Path file = dir.resolve("memory-" + seconds + ".mp4");
             FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(seconds).withSize(640, 480).withSeed(300), file);
             String smallest = "none of " + PROBE_HEAPS_MB;
+            int smallestMb = 0;
             for (int heapMb : PROBE_HEAPS_MB) {
                 Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx" + heapMb + "m", "-cp", System.getProperty("java.class.path"),
@@ -63,15 +67,18 @@ class EngineBenchmark {
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 if (probe.waitFor() == 0) {
                     smallest = heapMb + " MB";
+                    smallestMb = heapMb;
                     break;
                 }
             }
             System.out.printf(Locale.ROOT, "memory: %d s of 640x480 analysed in a heap of %s%n", seconds, smallest);
+            thresholds.memory(seconds, smallestMb);
             file.toFile().delete();
         }
     }
 
-    private static void accuracy(Path dir, VideoContainer container) {
+    private static void accuracy(Path dir, VideoContainer container, BenchmarkThresholds thresholds) {
+        long seed = Long.getLong("benchmark.seed", BenchmarkThresholds.MEASURED_SEED);
         List<FaceVideoSpec> specs = new ArrayList<>();
         double[] rates = {45, 58, 72, 85, 100, 120, 150};
         double[] breaths = {8, 12, 15, 18, 22, 25, 10};
@@ -79,7 +86,7 @@ class EngineBenchmark {
         for (int i = 0; i < rates.length; i++) {
             specs.add(FaceVideoSpec.defaults().withSeconds(20).withHeartRate(rates[i]).withBreathing(breaths[i])
                     .withTone(tones[i % tones.length]).withMotion(0.03 * (i % 3)).withLightingDrift(0.1 * (i % 2))
-                    .withNoise(2 + i % 3).withSdnn(typicalSdnn(rates[i])).in(container).withSeed(Integer.getInteger("benchmark.seed", 100) + i));
+                    .withNoise(2 + i % 3).withSdnn(typicalSdnn(rates[i])).in(container).withSeed(seed + i));
         }
         List<Path> files = new ArrayList<>();
         List<FaceVideoTruth> truths = new ArrayList<>();
@@ -127,17 +134,19 @@ class EngineBenchmark {
                 }
             }
             double elapsed = (System.nanoTime() - started) / 1e9;
+            double hrMae = hrN == 0 ? Double.NaN : hrAbs / hrN;
             details.forEach(System.out::println);
             System.out.printf(Locale.ROOT, "%-6s  %6.2f  %7.2f  %6.2f(%d)  %8.1f(%d)  %d/%d  %9.1f  %8.0f%n", method,
-                    hrN == 0 ? Double.NaN : hrAbs / hrN, hrN == 0 ? Double.NaN : Math.sqrt(hrSq / hrN),
+                    hrMae, hrN == 0 ? Double.NaN : Math.sqrt(hrSq / hrN),
                     rrN == 0 ? Double.NaN : rrAbs / rrN, rrN, sdnnN == 0 ? Double.NaN : sdnnAbs / sdnnN, sdnnN,
                     failed, files.size(), seconds / elapsed, frames / elapsed);
+            thresholds.heartRate(container, method, seed, hrMae, failed, files.size());
         }
         files.forEach(f -> f.toFile().delete());
     }
 
     /** 30 s of 640x480 at 30 fps: the engine against a decode-only loop with the same reader. */
-    private static void speedCase(Path dir) throws Exception {
+    private static void speedCase(Path dir, BenchmarkThresholds thresholds) throws Exception {
         Path file = dir.resolve("speed-640x480.mp4");
         FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(30).withSize(640, 480).withMotion(0.03)
                 .withSeed(200), file);
@@ -180,8 +189,10 @@ class EngineBenchmark {
         System.out.printf(Locale.ROOT, "640x480 30fps 30s CPU: engine %.3f s, decode only %.3f s, engine/decode %.2f%n",
                 analyseCpu, decodeCpu, analyseCpu / decodeCpu);
         pairRatios.sort(null);
+        double medianRatio = pairRatios.get(pairRatios.size() / 2);
         System.out.printf(Locale.ROOT, "640x480 30fps 30s: median engine/decode of %d back-to-back pairs %.2f%n",
-                pairRatios.size(), pairRatios.get(pairRatios.size() / 2));
+                pairRatios.size(), medianRatio);
+        thresholds.speed(medianRatio);
     }
 
     /** Resting variability shrinks as the heart speeds up: about 45 ms at 70 bpm, 15 ms at 150. */
