@@ -32,8 +32,8 @@ final class BenchmarkThresholds {
             entry("MP4_MPEG4/omit", 2.79));
     /**
      * The median ratio of an engine run to a decode-only run of the same 640x480 file: 1.35-1.52 over four earlier
-     * runs, 1.66 at the commit the README names, on 2-core machines shared with other builds, which move it by about
-     * 20 %. Above this bound the engine has got slower than FFmpeg's decoding alone would explain.
+     * runs, 1.64-1.66 in the runs the README names, on 2-core machines shared with other builds, which move it by
+     * about 20 %. Above this bound the engine has got slower than FFmpeg's decoding alone would explain.
      */
     static final double MAX_ENGINE_OVER_DECODE = 2.0;
     /** 10, 60 and 180 s are analysed in 24 MB of heap today; beyond this, something keeps pictures or grows. */
