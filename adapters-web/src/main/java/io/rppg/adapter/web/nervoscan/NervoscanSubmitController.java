@@ -1,5 +1,6 @@
 package io.rppg.adapter.web.nervoscan;
 
+import io.rppg.adapter.web.Routes;
 import io.rppg.adapter.web.error.ApiError;
 import io.rppg.adapter.web.error.ApiException;
 import io.rppg.adapter.web.metrics.ScanMeters;
@@ -46,7 +47,7 @@ class NervoscanSubmitController {
         this.meters = meters;
     }
 
-    @PostMapping(value = "/submitscan", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = Routes.NERVOSCAN_SUBMIT, produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> submitScan(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
         var tenant = NervoscanJobController.tenantOf(caller);
         if (!(request instanceof MultipartHttpServletRequest multipart)) {
