@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -22,7 +21,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error a controller or Spring MVC raises, answered in the caller's surface shape. Nothing leaves as a default
- * error page or a stack trace.
+ * error page or a stack trace. What is wrong with the input itself is answered first by {@link InputErrorHandler}.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
@@ -47,12 +46,6 @@ public class ApiExceptionHandler {
         var message = field == null ? "the request is invalid" : name + " " + field.getDefaultMessage();
         return responses.entity(request,
                 ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", message).withDetail("field", name));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Object> unreadable(HttpServletRequest request, HttpMessageNotReadableException e) {
-        return responses.entity(request, ApiError.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                "the request body is not valid JSON of the expected shape"));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
