@@ -14,8 +14,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -54,18 +52,6 @@ public class ApiExceptionHandler {
         return responses.entity(request, ApiError.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", e.getMessage()));
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Object> tooLarge(HttpServletRequest request, MaxUploadSizeExceededException e) {
-        return responses.entity(request, ApiError.of(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE",
-                "the upload exceeds the largest size accepted (100 MB)"));
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Object> badMultipart(HttpServletRequest request, MultipartException e) {
-        return responses.entity(request, ApiError.of(HttpStatus.BAD_REQUEST, nervoscanOr(request, "INVALID_MULTIPART"),
-                "the request is not a well-formed multipart/form-data upload"));
-    }
-
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> wrongMethod(HttpServletRequest request, HttpRequestMethodNotSupportedException e) {
         return responses.entity(request, ApiError.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
@@ -92,7 +78,7 @@ public class ApiExceptionHandler {
     }
 
     /** Nervoscan clients know one code for every malformed upload or body type. */
-    private static String nervoscanOr(HttpServletRequest request, String code) {
+    static String nervoscanOr(HttpServletRequest request, String code) {
         return ApiSurface.of(request.getRequestURI()) == ApiSurface.NERVOSCAN ? "INVALID_CONTENT_TYPE" : code;
     }
 
