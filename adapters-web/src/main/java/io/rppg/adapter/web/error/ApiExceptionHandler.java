@@ -9,12 +9,8 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.MissingRequestHeaderException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -44,12 +40,6 @@ public class ApiExceptionHandler {
         var message = field == null ? "the request is invalid" : name + " " + field.getDefaultMessage();
         return responses.entity(request,
                 ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", message).withDetail("field", name));
-    }
-
-    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
-            MissingRequestHeaderException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<Object> badParameter(HttpServletRequest request, Exception e) {
-        return responses.entity(request, ApiError.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", e.getMessage()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
