@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -78,7 +79,8 @@ public class SecurityConfiguration {
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer())));
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new AccessTokenLifetime(properties.accessTokenTtl(), Clock.systemUTC())));
         return decoder;
     }
 
