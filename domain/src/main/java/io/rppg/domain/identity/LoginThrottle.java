@@ -40,7 +40,8 @@ public record LoginThrottle(int failures, Instant lastFailure, Instant blockedUn
      * How hard failures bite.
      *
      * @param freeFailures wrong attempts let through before the first wait: the last of them starts it (1 s), so
-     *                     with 3 the fourth attempt waits; at least 1, since no attempt is known wrong before it is made
+     *                     with 3 the fourth attempt waits; at least 1, since no attempt is known wrong before it
+     *                     is made
      * @param lockAfter    failures after which the login is locked for {@code lock}
      * @param window       failures older than this are forgotten
      */

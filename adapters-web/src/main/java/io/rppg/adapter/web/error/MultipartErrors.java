@@ -42,9 +42,9 @@ class MultipartErrors {
                 case SizeLimitExceededException partHeader when String.valueOf(partHeader.getMessage())
                         .startsWith("Header section") -> {
                     return tooLarge(ApiExceptionHandler.nervoscanOr(request, "REQUEST_TOO_LARGE"),
-                            "the headers of a part, such as its file name, exceed " + size(partHeader.getPermittedSize())
-                                    + "; send a shorter file name", "part_header_size",
-                            partHeader.getPermittedSize());
+                            "the headers of a part, such as its file name, exceed "
+                                    + size(partHeader.getPermittedSize()) + "; send a shorter file name",
+                            "part_header_size", partHeader.getPermittedSize());
                 }
                 case SizeLimitExceededException whole -> {
                     return tooLarge("FILE_TOO_LARGE", "the request exceeds the largest size accepted ("

@@ -32,7 +32,8 @@ public final class RequestBodyErrors {
 
     /** Text that cannot be stored: a validation error of the field that holds it, on every surface. */
     public static ApiError unstorable(HttpServletRequest request, StorableText.Unstorable unstorable) {
-        var code = ApiSurface.of(request.getRequestURI()) == ApiSurface.NERVOSCAN ? "INVALID_REQUEST" : "VALIDATION_ERROR";
+        var nervoscan = ApiSurface.of(request.getRequestURI()) == ApiSurface.NERVOSCAN;
+        var code = nervoscan ? "INVALID_REQUEST" : "VALIDATION_ERROR";
         return ApiError.of(HttpStatus.BAD_REQUEST, code, unstorable.message()).withDetail("field", unstorable.field());
     }
 }

@@ -19,7 +19,7 @@ import java.time.Instant;
  */
 final class AccessTokenLifetime implements OAuth2TokenValidator<Jwt> {
 
-    /** Clocks of nodes differ a little: a token may seem issued this much in the future (as the expiry check allows). */
+    /** Clocks of nodes differ a little: a token may seem issued this much in the future, as expiry may be late. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private final Duration maxLifetime;
