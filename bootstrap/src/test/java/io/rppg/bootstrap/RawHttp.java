@@ -47,7 +47,8 @@ public final class RawHttp {
         for (var line : headerLines) {
             head.append(line).append("\r\n");
         }
-        var lengthGiven = headerLines.stream().anyMatch(line -> line.toLowerCase(Locale.ROOT).startsWith("content-length:"));
+        var lengthGiven = headerLines.stream()
+                .anyMatch(line -> line.toLowerCase(Locale.ROOT).startsWith("content-length:"));
         if (body.length > 0 && !lengthGiven) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
@@ -55,10 +56,15 @@ public final class RawHttp {
         try (var socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(30_000);
-            var out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
+            var request = new ByteArrayOutputStream();
+            request.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            request.writeBytes(body);
+            try {
+                socket.getOutputStream().write(request.toByteArray());
+                socket.getOutputStream().flush();
+            } catch (IOException closed) {
+                // The server may answer and close before it has read all of a request it refuses.
+            }
             return parse(readAll(socket));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -88,6 +94,12 @@ public final class RawHttp {
 
     private static Answer parse(byte[] raw) {
         var text = new String(raw, StandardCharsets.ISO_8859_1);
+        // Interim answers (100 Continue) come before the real one.
+        while (text.startsWith("HTTP/1.1 1") && text.contains("\r\n\r\n")) {
+            int end = text.indexOf("\r\n\r\n") + 4;
+            text = text.substring(end);
+            raw = java.util.Arrays.copyOfRange(raw, end, raw.length);
+        }
         int split = text.indexOf("\r\n\r\n");
         if (split < 0) {
             throw new AssertionError("no complete HTTP answer: " + text);
@@ -97,13 +109,14 @@ public final class RawHttp {
         var headers = new LinkedHashMap<String, List<String>>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(lines[i].substring(colon + 1).trim());
+            var name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            headers.computeIfAbsent(name, k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
         }
         var bodyBytes = new byte[raw.length - split - 4];
         System.arraycopy(raw, split + 4, bodyBytes, 0, bodyBytes.length);
         var chunked = headers.getOrDefault("transfer-encoding", List.of()).contains("chunked");
-        return new Answer(status, headers, new String(chunked ? dechunk(bodyBytes) : bodyBytes, StandardCharsets.UTF_8));
+        var body = chunked ? dechunk(bodyBytes) : bodyBytes;
+        return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
     private static byte[] dechunk(byte[] chunked) {
