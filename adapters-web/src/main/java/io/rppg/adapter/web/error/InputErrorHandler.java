@@ -1,6 +1,7 @@
 package io.rppg.adapter.web.error;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -62,6 +63,19 @@ class InputErrorHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> badUpload(HttpServletRequest request, MultipartException e) {
         return responses.entity(request, multipart.of(request, e));
+    }
+
+    /**
+     * Tomcat decodes the query string or a form body when a parameter is first read; one it cannot decode (a
+     * malformed percent sign, bytes that are not UTF-8) or with too many parameters is refused then.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodable(HttpServletRequest request, InvalidParameterException e) {
+        return responses.entity(request, e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()
+                ? ApiError.of(HttpStatus.CONTENT_TOO_LARGE, "REQUEST_TOO_LARGE",
+                "the query string or form holds too many parameters or is too large")
+                : ApiError.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "the query string or form cannot be "
+                + "decoded: it holds a malformed percent sign or bytes that are not UTF-8"));
     }
 
     /** The firewall checks a header's value when it is read, which may be in a controller. */

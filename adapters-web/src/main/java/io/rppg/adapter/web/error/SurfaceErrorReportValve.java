@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Tomcat's last word on a request no servlet answered: instead of its HTML error page, the error in the caller's
  * surface shape with a request id. It answers what Tomcat refuses before the application runs (a request line or
- * headers over their limit, an encoded slash or null character in the path, a malformed percent sign).
+ * headers over their limit, an encoded slash or null character in the path, a malformed percent sign). A request line
+ * too long to be read has no known path, and is answered in the v1 shape.
  */
 public class SurfaceErrorReportValve extends ErrorReportValve {
 
