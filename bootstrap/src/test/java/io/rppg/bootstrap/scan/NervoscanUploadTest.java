@@ -37,7 +37,8 @@ class NervoscanUploadTest extends PlatformTest {
     @BeforeAll
     static void renderVideo() throws IOException {
         var path = Files.createTempFile("nervoscan-upload", ".webm");
-        FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(2).in(VideoContainer.WEBM_VP8).withSeed(7), path);
+        FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(2).in(VideoContainer.WEBM_VP8).withSeed(7),
+                path);
         video = Files.readAllBytes(path);
         Files.delete(path);
     }
@@ -68,6 +69,27 @@ class NervoscanUploadTest extends PlatformTest {
         var info = expect(api.post("/getcustomerinfo", tenant.adminToken(),
                 body("mode", "selection", "api_keys", List.of(job))), 200).json();
         assertThat(info.at("/estimates/0/0/meta_data/patient").asString()).isEqualTo("p-17");
+    }
+
+    @Test
+    void metaDataIsKeptAsSentAndANumberBeyondADoubleIsRefused() {
+        var job = openJob();
+        var tooLarge = api.multipart("/submitscan", tenant.adminToken(), recording(),
+                field("data", "{\"uuid\":\"" + job + "\",\"meta_data\":{\"huge\":1e999999}}"));
+        assertThat(messageOf(assertError(tooLarge, "/submitscan", 400))).startsWith("meta_data.huge holds a number");
+        var metaData = "{\"tiny\":1e-999999,\"long\":123456789012345678901234567890,"
+                + "\"nested\":[[[{\"x\":0.1}]]],\"name\":\"Zoë \ud83d\udc93 \\u0007\"}";
+
+        var accepted = api.multipart("/submitscan", tenant.adminToken(), recording(),
+                field("data", "{\"uuid\":\"" + job + "\",\"meta_data\":" + metaData + "}"));
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        var kept = expect(api.post("/getcustomerinfo", tenant.adminToken(),
+                body("mode", "selection", "api_keys", List.of(job))), 200).json().at("/estimates/0/0/meta_data");
+        assertThat(kept.path("long").toString()).isEqualTo("123456789012345678901234567890");
+        assertThat(kept.at("/nested/0/0/0/x").asDouble()).isEqualTo(0.1);
+        assertThat(kept.path("tiny").asDouble()).isZero();
+        assertThat(kept.path("name").asString()).isEqualTo("Zoë \ud83d\udc93 \u0007");
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Text a client sends that the platform may keep. PostgreSQL stores no null character (U+0000) in text, nor its
  * {@code \u0000} escape in JSONB, and text with a lone UTF-16 surrogate is not Unicode at all (it would be stored as
- * {@code ?}, or refused by JSONB). Such text is refused at the edge, before anything is accepted.
+ * {@code ?}, or refused by JSONB). Such text is refused at the edge, before anything is accepted; so is a JSON number
+ * too large for a double, which would otherwise be kept as the text "Infinity".
  */
 public final class StorableText {
 
@@ -41,6 +42,10 @@ public final class StorableText {
         }
         if (node.isString()) {
             return problemWith(node.asString()).map(problem -> new Unstorable(path, problem));
+        }
+        // A number beyond a double's range reads as infinity, which would be kept as the text "Infinity".
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.asDouble())) {
+            return Optional.of(new Unstorable(path, "a number beyond the range of a double"));
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {

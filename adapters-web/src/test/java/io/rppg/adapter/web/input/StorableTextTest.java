@@ -46,7 +46,15 @@ class StorableTextTest {
             assertThat(unstorable.field()).isEqualTo("meta_data.inner");
             assertThat(unstorable.problem()).startsWith("a field name with");
         });
-        assertThat(StorableText.firstIn(JSON.readTree("{\"a\":[1,true,null,\"x\"]}"), "m")).isEmpty();
+        assertThat(StorableText.firstIn(JSON.readTree("{\"a\":[1,true,null,\"x\",1e300]}"), "m")).isEmpty();
+    }
+
+    @Test
+    void aNumberTooLargeForADoubleIsNotKeptAsInfinity() {
+        var found = StorableText.firstIn(JSON.readTree("{\"a\":[-1e999999]}"), "meta_data");
+
+        assertThat(found).hasValueSatisfying(unstorable -> assertThat(unstorable.message())
+                .isEqualTo("meta_data.a[0] holds a number beyond the range of a double, which cannot be stored"));
     }
 
     @Test
