@@ -5,6 +5,7 @@ import io.rppg.application.port.in.SubmitVideoUseCase;
 import io.rppg.application.port.out.ClockPort;
 import io.rppg.application.port.out.JobQueuePort;
 import io.rppg.application.port.out.PlanPort;
+import io.rppg.application.port.out.ScanMetadataPort;
 import io.rppg.application.port.out.ScanSessionPort;
 import io.rppg.application.port.out.TenantPort;
 import io.rppg.application.port.out.TransactionPort;
@@ -21,8 +22,8 @@ import java.lang.System.Logger.Level;
 
 /**
  * Takes the one video of a session: checks the session, streams the video to storage within the plan's limit,
- * probes that its container opens, and then, in one transaction, moves the session to processing and queues its
- * analysis. Whatever is refused leaves no file behind.
+ * probes that its container opens, and then, in one transaction, moves the session to processing, keeps the client's
+ * metadata and queues its analysis. Whatever is refused leaves no file and no metadata behind.
  */
 public final class SubmitVideoService implements SubmitVideoUseCase {
 
@@ -36,6 +37,7 @@ public final class SubmitVideoService implements SubmitVideoUseCase {
     private final TransactionPort transactions;
     private final ClockPort clock;
     private final RecordScanEventUseCase scanEvents;
+    private final ScanMetadataPort metadata;
 
     /**
      * @param scanEvents told of the session's move to processing inside the accepting transaction (webhook
@@ -43,8 +45,9 @@ public final class SubmitVideoService implements SubmitVideoUseCase {
      */
     public SubmitVideoService(ScanSessionPort sessions, TenantPort tenants, PlanPort plans, VideoStoragePort storage,
                               VideoProbePort probe, JobQueuePort jobs, TransactionPort transactions,
-                              ClockPort clock, RecordScanEventUseCase scanEvents) {
+                              ClockPort clock, RecordScanEventUseCase scanEvents, ScanMetadataPort metadata) {
         this.scanEvents = scanEvents;
+        this.metadata = metadata;
         this.sessions = sessions;
         this.tenantPlans = new TenantPlans(tenants, plans);
         this.storage = storage;
@@ -112,6 +115,10 @@ public final class SubmitVideoService implements SubmitVideoUseCase {
                     return new SubmissionResult.VideoAlreadySubmitted();
                 }
                 ScanSession accepted = sessions.save(session.acceptVideo(now));
+                // Kept with the acceptance, so that a request is either wholly accepted or wholly refused.
+                if (command.clientMetadata() != null) {
+                    metadata.save(tenant, sessionId, command.clientMetadata());
+                }
                 jobs.enqueue(ProcessingJob.enqueue(sessionId, tenant, now));
                 scanEvents.scanChanged(accepted);
                 return new SubmissionResult.Accepted(accepted);

@@ -37,7 +37,7 @@ class ScanChangeNotificationTest {
     private final ScriptedSignalEngine engine = new ScriptedSignalEngine(world.transactions);
     private final SubmitVideoService submit = new SubmitVideoService(world.sessions, world.tenants, world.plans,
             world.storage, new ScriptedProbe(world.storage), new RecordingJobQueue(world.transactions),
-            world.transactions, world.clock, listener);
+            world.transactions, world.clock, listener, new RecordingScanMetadata(world.transactions));
     private final ProcessScanJobService process = new ProcessScanJobService(world.sessions, world.quotas,
             world.tenants, world.plans, world.storage, engine, world.transactions, world.clock,
             new RetryPolicy(2, Duration.ofSeconds(1), Duration.ofSeconds(2)), listener);

@@ -25,8 +25,9 @@ class SubmitVideoServiceTest {
     private final PipelineFixture world = new PipelineFixture();
     private final ScriptedProbe probe = new ScriptedProbe(world.storage);
     private final RecordingJobQueue jobs = new RecordingJobQueue(world.transactions);
+    private final RecordingScanMetadata metadata = new RecordingScanMetadata(world.transactions);
     private final SubmitVideoService service = new SubmitVideoService(world.sessions, world.tenants, world.plans,
-            world.storage, probe, jobs, world.transactions, world.clock, changed -> { });
+            world.storage, probe, jobs, world.transactions, world.clock, changed -> { }, metadata);
 
     @Test
     void anAcceptedVideoMovesTheSessionToProcessingAndQueuesItsJobInTheSameTenantTransaction() {
@@ -48,6 +49,43 @@ class SubmitVideoServiceTest {
         });
         assertThat(world.storage.find(TENANT, session.id())).isPresent();
         assertThat(probe.probes()).isEqualTo(1);
+    }
+
+    @Test
+    void theClientsMetadataIsKeptInTheAcceptingTransaction() {
+        var session = world.pendingSession(TENANT, NOW.minusSeconds(60));
+
+        var result = service.submitVideo(new Command(TENANT, session.id(), new CountingStream(Videos.mp4(4096)),
+                "video/webm", "recording.webm", "{\"patient\":\"p-17\"}"));
+
+        assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
+        assertThat(metadata.kept()).singleElement().isEqualTo(
+                new RecordingScanMetadata.Kept(session.id(), "{\"patient\":\"p-17\"}", TENANT));
+    }
+
+    @Test
+    void metadataThatCannotBeKeptLeavesTheSessionWaitingForItsVideo() {
+        var session = world.pendingSession(TENANT, NOW.minusSeconds(60));
+        metadata.failWith(new IllegalStateException("the metadata could not be stored"));
+
+        assertThatThrownBy(() -> service.submitVideo(new Command(TENANT, session.id(),
+                new CountingStream(Videos.mp4(4096)), "video/webm", "recording.webm", "{}")))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(world.stored(session).status()).isEqualTo(ScanStatus.PENDING);
+        assertThat(jobs.queued()).isEmpty();
+        assertThat(world.storage.find(TENANT, session.id())).isEmpty();
+    }
+
+    @Test
+    void anUploadRefusedKeepsNoMetadata() {
+        var session = world.pendingSession(TENANT, NOW.minusSeconds(60));
+
+        var result = service.submitVideo(new Command(TENANT, session.id(), new CountingStream(Videos.text()),
+                "video/webm", "recording.webm", "{\"patient\":\"p-17\"}"));
+
+        assertThat(result).isInstanceOf(SubmissionResult.UnsupportedFormat.class);
+        assertThat(metadata.kept()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.rppg.application.port.out.ClockPort;
 import io.rppg.application.port.out.JobQueuePort;
 import io.rppg.application.port.out.PlanPort;
 import io.rppg.application.port.out.ScanQuotaPort;
+import io.rppg.application.port.out.ScanMetadataPort;
 import io.rppg.application.port.out.ScanSessionPort;
 import io.rppg.application.port.out.SignalEnginePort;
 import io.rppg.application.port.out.TenantPort;
@@ -38,9 +39,9 @@ public class ScanPipelineConfiguration {
     SubmitVideoService submitVideoService(ScanSessionPort sessions, TenantPort tenants, PlanPort plans,
                                           VideoStoragePort videoStorage, VideoProbePort videoProbe,
                                           JobQueuePort jobs, TransactionPort transactions, ClockPort clock,
-                                          RecordScanEventUseCase scanEvents) {
+                                          RecordScanEventUseCase scanEvents, ScanMetadataPort metadata) {
         return new SubmitVideoService(sessions, tenants, plans, videoStorage, videoProbe, jobs, transactions, clock,
-                scanEvents);
+                scanEvents, metadata);
     }
 
     @Bean

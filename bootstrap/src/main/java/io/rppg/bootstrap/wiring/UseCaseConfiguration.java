@@ -99,9 +99,8 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    ScanClientMetadataService scanClientMetadataService(ScanMetadataPort metadata, ScanSessionPort sessions,
-                                                        TransactionPort transactions) {
-        return new ScanClientMetadataService(metadata, sessions, transactions);
+    ScanClientMetadataService scanClientMetadataService(ScanMetadataPort metadata, TransactionPort transactions) {
+        return new ScanClientMetadataService(metadata, transactions);
     }
 
     @Bean

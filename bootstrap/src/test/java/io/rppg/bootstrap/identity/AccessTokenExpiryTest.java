@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Expired access tokens are refused. The platform here signs with a key this test chose
  * ({@code rppg.security.jwt-private-key}), so the test can sign tokens exactly as the platform does but with any
  * expiry: one that expired minutes ago, well past the validator's 60 seconds of clock skew, must be refused, while
- * the same token with a future expiry is accepted. This class has its own Spring context because of that key.
+ * the same token with a future expiry is accepted. A token must also carry {@code exp}, {@code iat} and {@code iss},
+ * and live no longer than the configured lifetime (15 minutes here). This class has its own Spring context because of
+ * that key.
  */
 class AccessTokenExpiryTest extends PlatformTest {
 
@@ -110,6 +112,53 @@ class AccessTokenExpiryTest extends PlatformTest {
 
         assertThat(api.get(path, resigned(now.minus(Duration.ofMinutes(16)), now.minusSeconds(75), "rppg-platform"))
                 .status()).isEqualTo(401);
+    }
+
+    /** The genuine token's claims as the given builder leaves them, signed with the platform key. */
+    private String signed(JWTClaimsSet.Builder claims) throws Exception {
+        var token = new SignedJWT(new JWSHeader.Builder(genuine.getHeader()).build(), claims.build());
+        token.sign(new RSASSASigner(PLATFORM_KEY.getPrivate()));
+        return token.serialize();
+    }
+
+    private JWTClaimsSet.Builder genuineClaims() throws Exception {
+        return new JWTClaimsSet.Builder(genuine.getJWTClaimsSet());
+    }
+
+    private void assertRefused(String token) {
+        var response = api.get(path, token);
+        assertThat(response.status()).as(response.toString()).isEqualTo(401);
+        assertThat(response.json().path("code").asString()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void aTokenWithoutExpiryIsRefused() throws Exception {
+        assertRefused(signed(genuineClaims().expirationTime(null)));
+    }
+
+    @Test
+    void aTokenWithoutIssueTimeOrIssuerIsRefused() throws Exception {
+        assertRefused(signed(genuineClaims().issueTime(null)));
+        assertRefused(signed(genuineClaims().issuer(null)));
+    }
+
+    @Test
+    void aTokenLivingLongerThanTheConfiguredLifetimeIsRefused() throws Exception {
+        var now = Instant.now();
+
+        assertRefused(resigned(now, now.plus(Duration.ofMinutes(15)).plusSeconds(30), "rppg-platform"));
+        assertRefused(resigned(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), "rppg-platform"));
+        assertThat(api.get(path, resigned(now, now.plus(Duration.ofMinutes(15)), "rppg-platform")).status())
+                .as("exactly the configured lifetime").isEqualTo(200);
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRefusedBeyondTheClockSkew() throws Exception {
+        var now = Instant.now();
+
+        assertRefused(resigned(now.plus(Duration.ofMinutes(5)), now.plus(Duration.ofMinutes(10)), "rppg-platform"));
+        assertThat(api.get(path, resigned(now.plusSeconds(20), now.plus(Duration.ofMinutes(10)), "rppg-platform"))
+                .status()).as("within the skew").isEqualTo(200);
     }
 
     @Test

@@ -39,7 +39,9 @@ public record LoginThrottle(int failures, Instant lastFailure, Instant blockedUn
     /**
      * How hard failures bite.
      *
-     * @param freeFailures failures that cost no wait
+     * @param freeFailures wrong attempts let through before the first wait: the last of them starts it (1 s), so
+     *                     with 3 the fourth attempt waits; at least 1, since no attempt is known wrong before it
+     *                     is made
      * @param lockAfter    failures after which the login is locked for {@code lock}
      * @param window       failures older than this are forgotten
      */
@@ -51,7 +53,9 @@ public record LoginThrottle(int failures, Instant lastFailure, Instant blockedUn
         public static final Policy PER_ADDRESS = new Policy(20, 100, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
         public Policy {
-            Require.notNegative(freeFailures, "free failures");
+            if (freeFailures < 1) {
+                throw new IllegalArgumentException("at least the first failure is free, was " + freeFailures);
+            }
             if (lockAfter <= freeFailures) {
                 throw new IllegalArgumentException("the lock must come after the free failures");
             }
@@ -59,15 +63,15 @@ public record LoginThrottle(int failures, Instant lastFailure, Instant blockedUn
             Require.present(window, "window");
         }
 
-        /** Zero, then 1 s, 2 s, 4 s ... doubling with each failure, capped by the lock. */
+        /** Zero until the last free failure, then 1 s, 2 s, 4 s ... doubling with each failure, capped by the lock. */
         public Duration delayAfter(int failures) {
             if (failures >= lockAfter) {
                 return lock;
             }
-            if (failures <= freeFailures) {
+            if (failures < freeFailures) {
                 return Duration.ZERO;
             }
-            var doubling = Duration.ofSeconds(1L << Math.min(30, failures - freeFailures - 1));
+            var doubling = Duration.ofSeconds(1L << Math.min(30, failures - freeFailures));
             return doubling.compareTo(lock) > 0 ? lock : doubling;
         }
     }

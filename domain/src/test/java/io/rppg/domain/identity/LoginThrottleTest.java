@@ -22,23 +22,28 @@ class LoginThrottleTest {
     }
 
     @Test
-    void theFirstFailuresAreFree() {
+    void threeFreeFailuresLetThreeWrongAttemptsThroughAndTheThirdStartsTheFirstWait() {
         var throttle = LoginThrottle.NONE;
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 1; i <= 2; i++) {
             throttle = throttle.afterFailure(NOW, POLICY);
             assertThat(throttle.failures()).isEqualTo(i);
-            assertThat(throttle.isBlockedAt(NOW)).isFalse();
+            assertThat(throttle.isBlockedAt(NOW)).as("after failure %d", i).isFalse();
         }
+
+        throttle = throttle.afterFailure(NOW, POLICY);
+
+        assertThat(throttle.isBlockedAt(NOW)).as("the fourth attempt waits").isTrue();
+        assertThat(throttle.waitAt(NOW)).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
-    void eachFailureAfterTheFreeOnesDoublesTheWait() {
+    void eachFailureFromTheLastFreeOneDoublesTheWait() {
         assertThat(POLICY.delayAfter(0)).isZero();
-        assertThat(POLICY.delayAfter(3)).isZero();
-        assertThat(POLICY.delayAfter(4)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(POLICY.delayAfter(5)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(POLICY.delayAfter(6)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(POLICY.delayAfter(9)).isEqualTo(Duration.ofSeconds(32));
+        assertThat(POLICY.delayAfter(2)).isZero();
+        assertThat(POLICY.delayAfter(3)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(POLICY.delayAfter(4)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(POLICY.delayAfter(5)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(POLICY.delayAfter(9)).isEqualTo(Duration.ofSeconds(64));
     }
 
     @Test
@@ -49,7 +54,7 @@ class LoginThrottleTest {
 
     @Test
     void theDoublingIsCappedByTheLock() {
-        var policy = new Policy(0, 1000, Duration.ofMinutes(1), Duration.ofHours(1));
+        var policy = new Policy(1, 1000, Duration.ofMinutes(1), Duration.ofHours(1));
 
         assertThat(policy.delayAfter(6)).isEqualTo(Duration.ofSeconds(32));
         assertThat(policy.delayAfter(7)).isEqualTo(Duration.ofMinutes(1));
@@ -61,7 +66,7 @@ class LoginThrottleTest {
     void aFailureBlocksUntilItsDelayHasPassed() {
         var throttle = LoginThrottle.NONE;
         var at = NOW;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             throttle = throttle.afterFailure(at, POLICY);
         }
 
@@ -120,6 +125,8 @@ class LoginThrottleTest {
         assertThatThrownBy(() -> new Policy(5, 5, Duration.ofMinutes(1), Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Policy(-1, 5, Duration.ofMinutes(1), Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Policy(0, 5, Duration.ofMinutes(1), Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

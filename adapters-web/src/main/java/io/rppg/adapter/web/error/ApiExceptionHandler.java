@@ -7,27 +7,20 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.MissingRequestHeaderException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.sql.SQLTransientConnectionException;
 
 /**
  * Every error a controller or Spring MVC raises, answered in the caller's surface shape. Nothing leaves as a default
- * error page or a stack trace.
+ * error page or a stack trace. What is wrong with the input itself is answered first by {@link InputErrorHandler}.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
@@ -52,30 +45,6 @@ public class ApiExceptionHandler {
         var message = field == null ? "the request is invalid" : name + " " + field.getDefaultMessage();
         return responses.entity(request,
                 ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", message).withDetail("field", name));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Object> unreadable(HttpServletRequest request, HttpMessageNotReadableException e) {
-        return responses.entity(request, ApiError.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                "the request body is not valid JSON of the expected shape"));
-    }
-
-    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
-            MissingRequestHeaderException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<Object> badParameter(HttpServletRequest request, Exception e) {
-        return responses.entity(request, ApiError.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", e.getMessage()));
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Object> tooLarge(HttpServletRequest request, MaxUploadSizeExceededException e) {
-        return responses.entity(request, ApiError.of(HttpStatus.CONTENT_TOO_LARGE, "FILE_TOO_LARGE",
-                "the upload exceeds the largest size accepted (100 MB)"));
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Object> badMultipart(HttpServletRequest request, MultipartException e) {
-        return responses.entity(request, ApiError.of(HttpStatus.BAD_REQUEST, nervoscanOr(request, "INVALID_MULTIPART"),
-                "the request is not a well-formed multipart/form-data upload"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -104,7 +73,7 @@ public class ApiExceptionHandler {
     }
 
     /** Nervoscan clients know one code for every malformed upload or body type. */
-    private static String nervoscanOr(HttpServletRequest request, String code) {
+    static String nervoscanOr(HttpServletRequest request, String code) {
         return ApiSurface.of(request.getRequestURI()) == ApiSurface.NERVOSCAN ? "INVALID_CONTENT_TYPE" : code;
     }
 

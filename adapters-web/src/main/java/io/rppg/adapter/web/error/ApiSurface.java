@@ -1,6 +1,6 @@
 package io.rppg.adapter.web.error;
 
-import java.util.Set;
+import io.rppg.adapter.web.Routes;
 
 /**
  * The three API surfaces. They serve the same use cases but each has its own error shape, told apart by path.
@@ -13,19 +13,15 @@ public enum ApiSurface {
     /** The v2 platform API: {@code {error: {code, message, details, request_id, timestamp}}}. */
     V2;
 
-    private static final Set<String> NERVOSCAN_PATHS =
-            Set.of("/clientlogin", "/refresh", "/clientgeturl", "/submitscan", "/check", "/getcustomerinfo");
-
     public static ApiSurface of(String path) {
         if (path == null) {
             return V1;
         }
         var trimmed = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
-        if (NERVOSCAN_PATHS.contains(trimmed)) {
+        if (Routes.isNervoscan(trimmed)) {
             return NERVOSCAN;
         }
-        if (trimmed.startsWith("/v2/") || trimmed.startsWith("/api/v2/") || trimmed.equals("/v2")
-                || trimmed.equals("/api/v2")) {
+        if (Routes.isV2(trimmed)) {
             return V2;
         }
         return V1;

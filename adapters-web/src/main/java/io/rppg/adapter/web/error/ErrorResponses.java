@@ -1,5 +1,6 @@
 package io.rppg.adapter.web.error;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -90,8 +91,10 @@ public class ErrorResponses {
         return Map.of("error", inner);
     }
 
+    /** The path the caller asked for, also when the error page answers for it. */
     private static String pathOf(HttpServletRequest request) {
-        var uri = request.getRequestURI();
+        var uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
+                ? original : request.getRequestURI();
         var context = request.getContextPath();
         return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }

@@ -1,5 +1,6 @@
 package io.rppg.adapter.web.nervoscan;
 
+import io.rppg.adapter.web.Routes;
 import io.rppg.adapter.web.error.ApiError;
 import io.rppg.adapter.web.error.ApiException;
 import io.rppg.adapter.web.error.LoginErrors;
@@ -32,7 +33,7 @@ class NervoscanAuthController {
         this.refresh = refresh;
     }
 
-    @PostMapping(value = "/clientlogin", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = Routes.NERVOSCAN_LOGIN, produces = MediaType.APPLICATION_JSON_VALUE)
     LoginResponse clientLogin(@RequestBody(required = false) LoginRequest request, HttpServletRequest http) {
         if (request == null || isBlank(request.username()) || request.password() == null) {
             throw new ApiException(ApiError.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
@@ -51,7 +52,7 @@ class NervoscanAuthController {
         };
     }
 
-    @PostMapping(value = "/refresh", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = Routes.NERVOSCAN_REFRESH, produces = MediaType.APPLICATION_JSON_VALUE)
     RefreshResponse refresh(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ApiException(ApiError.of(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN",

@@ -1,5 +1,6 @@
 package io.rppg.adapter.web.nervoscan;
 
+import io.rppg.adapter.web.Routes;
 import io.rppg.adapter.web.error.ApiError;
 import io.rppg.adapter.web.error.ApiException;
 import io.rppg.adapter.web.metrics.ScanMeters;
@@ -54,7 +55,7 @@ class NervoscanJobController {
         this.meters = meters;
     }
 
-    @PostMapping(value = "/clientgeturl", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = Routes.NERVOSCAN_GET_URL, produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> clientGetUrl(@AuthenticationPrincipal Caller caller,
                                      @RequestBody(required = false) GetUrlRequest request) {
         var tenant = tenantOf(caller);
@@ -76,13 +77,13 @@ class NervoscanJobController {
         };
     }
 
-    @PostMapping(value = "/check", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = Routes.NERVOSCAN_CHECK, produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> check(@AuthenticationPrincipal Caller caller, @RequestBody(required = false) CheckRequest request) {
         var session = job(caller, request == null ? null : request.apiKey());
         return Map.of("success", true, "job_status", NervoscanResults.jobStatus(session));
     }
 
-    @PostMapping(value = "/getcustomerinfo", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = Routes.NERVOSCAN_CUSTOMER_INFO, produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> getCustomerInfo(@AuthenticationPrincipal Caller caller,
                                         @RequestBody(required = false) CustomerInfoRequest request) {
         if (request == null || !"selection".equals(request.mode())) {

@@ -1,7 +1,9 @@
 package io.rppg.adapter.web.nervoscan;
 
+import io.rppg.adapter.web.Routes;
 import io.rppg.adapter.web.error.ApiError;
 import io.rppg.adapter.web.error.ApiException;
+import io.rppg.adapter.web.input.StorableText;
 import io.rppg.adapter.web.metrics.ScanMeters;
 import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.port.in.ScanClientMetadataUseCase;
@@ -34,19 +36,16 @@ import java.util.Map;
 class NervoscanSubmitController {
 
     private final SubmitVideoUseCase submitVideo;
-    private final ScanClientMetadataUseCase metadata;
     private final JsonMapper json;
     private final ScanMeters meters;
 
-    NervoscanSubmitController(SubmitVideoUseCase submitVideo, ScanClientMetadataUseCase metadata, JsonMapper json,
-                              ScanMeters meters) {
+    NervoscanSubmitController(SubmitVideoUseCase submitVideo, JsonMapper json, ScanMeters meters) {
         this.submitVideo = submitVideo;
-        this.metadata = metadata;
         this.json = json;
         this.meters = meters;
     }
 
-    @PostMapping(value = "/submitscan", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = Routes.NERVOSCAN_SUBMIT, produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> submitScan(@AuthenticationPrincipal Caller caller, HttpServletRequest request) {
         var tenant = NervoscanJobController.tenantOf(caller);
         if (!(request instanceof MultipartHttpServletRequest multipart)) {
@@ -56,28 +55,29 @@ class NervoscanSubmitController {
         if (file == null || file.isEmpty()) {
             throw invalidContent("the part file (the video) is missing or empty");
         }
+        // Everything the client sent is checked before the video is read: once it is accepted, nothing is refused.
         var data = parseData(multipart.getParameter("data"));
         var jobId = data.get("uuid");
-        if (jobId == null || !jobId.isString() || !ScanSessionId.isWellFormed(jobId.asString())) {
+        if (jobId == null || jobId.isNull()) {
+            throw invalidContent("the part data must carry the job's uuid");
+        }
+        if (!jobId.isString() || !ScanSessionId.isWellFormed(jobId.asString())) {
             throw NervoscanJobController.jobNotRegistered();
         }
         var session = new ScanSessionId(jobId.asString());
         var metaData = metadataText(data.get("meta_data"));
-        var result = meters.upload("nervoscan", file.getSize(), () -> submit(tenant, session, file));
+        var result = meters.upload("nervoscan", file.getSize(), () -> submit(tenant, session, file, metaData));
         return switch (result) {
-            case SubmissionResult.Accepted accepted -> {
-                // Kept only once the video is accepted: a refused upload must not replace an earlier one's metadata.
-                if (metaData != null && !metadata.keepMetadata(tenant, session, metaData)) {
-                    throw NervoscanJobController.jobNotRegistered();
-                }
-                yield Map.of("success", true, "job_id", session.value(), "job_status", "Pending",
-                        "message", "Video received and queued for analysis");
-            }
+            case SubmissionResult.Accepted accepted -> Map.of("success", true, "job_id", session.value(),
+                    "job_status", "Pending", "message", "Video received and queued for analysis");
             case SubmissionResult.Refusal refusal -> throw new ApiException(refusal(refusal));
         };
     }
 
-    /** The client's meta_data as JSON text, null when none was sent; refused when it is not a small object. */
+    /**
+     * The client's meta_data as JSON text, null when none was sent; refused when it is not a small object or holds
+     * text that cannot be stored.
+     */
     private String metadataText(JsonNode metaData) {
         if (metaData == null || metaData.isNull()) {
             return null;
@@ -90,13 +90,16 @@ class NervoscanSubmitController {
             throw invalidContent("meta_data must be at most " + ScanClientMetadataUseCase.MAX_CHARACTERS
                     + " characters of JSON");
         }
+        StorableText.firstIn(metaData, "meta_data").ifPresent(unstorable -> {
+            throw invalidContent(unstorable.message());
+        });
         return text;
     }
 
-    private SubmissionResult submit(TenantId tenant, ScanSessionId session, MultipartFile file) {
+    private SubmissionResult submit(TenantId tenant, ScanSessionId session, MultipartFile file, String metaData) {
         try (var content = file.getInputStream()) {
             return submitVideo.submitVideo(new SubmitVideoUseCase.Command(tenant, session, content,
-                    file.getContentType(), file.getOriginalFilename()));
+                    file.getContentType(), file.getOriginalFilename(), metaData));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the uploaded part", e);
         }

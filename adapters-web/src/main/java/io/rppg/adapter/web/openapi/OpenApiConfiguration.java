@@ -1,5 +1,6 @@
 package io.rppg.adapter.web.openapi;
 
+import io.rppg.adapter.web.Routes;
 import io.rppg.adapter.web.error.ApiSurface;
 import io.rppg.adapter.web.security.SecurityConfiguration;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The OpenAPI 3 document at {@code /v3/api-docs} (one group per surface at {@code /v3/api-docs/<group>}) and the
@@ -87,14 +89,15 @@ public class OpenApiConfiguration {
     @Bean
     GroupedOpenApi nervoscanGroup() {
         return GroupedOpenApi.builder().group("nervoscan").displayName("Nervoscan compatible")
-                .pathsToMatch("/clientlogin", "/refresh", "/clientgeturl", "/submitscan", "/check", "/getcustomerinfo")
+                .pathsToMatch(Routes.NERVOSCAN.toArray(String[]::new))
                 .build();
     }
 
     @Bean
     GroupedOpenApi v2Group() {
         return GroupedOpenApi.builder().group("v2").displayName("v2 platform")
-                .pathsToMatch("/v2/**", "/api/v2/**", "/.well-known/jwks.json")
+                .pathsToMatch(Stream.concat(Routes.V2_PREFIXES.stream().map(prefix -> prefix + "/**"),
+                        Stream.of("/.well-known/jwks.json")).toArray(String[]::new))
                 .build();
     }
 

@@ -2,6 +2,7 @@ package io.rppg.adapter.web.security;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rppg.adapter.web.Routes;
 import io.rppg.adapter.web.error.ApiError;
 import io.rppg.adapter.web.error.ApiSurface;
 import io.rppg.adapter.web.error.DatabaseOutage;
@@ -24,7 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Spends one request of the caller's allowance, after authentication: an authenticated request counts against its
@@ -43,11 +43,6 @@ class RateLimitFilter extends OncePerRequestFilter {
     static final String LIMIT = "X-RateLimit-Limit";
     static final String REMAINING = "X-RateLimit-Remaining";
     static final String RESET = "X-RateLimit-Reset";
-
-    /** Endpoints that exchange a password or a refresh token for tokens, limited per client address. */
-    static final Set<String> LOGIN_PATHS = Set.of(
-            "/clientlogin", "/refresh", "/v2/auth/login", "/api/v2/auth/login", "/v2/auth/refresh",
-            "/api/v2/auth/refresh");
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
@@ -117,7 +112,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication) {
             return "credential";
         }
-        if ("POST".equals(request.getMethod()) && LOGIN_PATHS.contains(request.getRequestURI())) {
+        if ("POST".equals(request.getMethod()) && Routes.LOGINS.contains(request.getRequestURI())) {
             return "address";
         }
         return null;

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.rppg.adapter.web.Routes;
 import io.rppg.adapter.web.error.ErrorResponses;
 import io.rppg.application.port.in.AuthenticateApiKeyUseCase;
 import io.rppg.application.port.in.CheckCallerAccessQuery;
@@ -32,6 +33,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -48,10 +50,7 @@ public class SecurityConfiguration {
     /** Paths that take no bearer credential (the refresh endpoint reads its refresh token itself). */
     static final Set<String> PUBLIC_PATHS = Set.of(
             "/health", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
-            "/.well-known/jwks.json",
-            "/clientlogin", "/refresh",
-            "/v2/auth/login", "/api/v2/auth/login", "/v2/auth/refresh", "/api/v2/auth/refresh",
-            "/error");
+            "/.well-known/jwks.json", "/error");
 
     /** The OpenAPI document and its Swagger UI, open to everyone. */
     static final List<String> PUBLIC_PREFIXES = List.of("/v3/api-docs", "/swagger-ui");
@@ -60,7 +59,8 @@ public class SecurityConfiguration {
 
     /** Whether a request to this path goes without a bearer credential. */
     public static boolean isPublicPath(String path) {
-        return PUBLIC_PATHS.contains(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
+        return PUBLIC_PATHS.contains(path) || Routes.LOGINS.contains(path)
+                || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
     }
 
     @Bean
@@ -79,7 +79,8 @@ public class SecurityConfiguration {
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer())));
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new AccessTokenLifetime(properties.accessTokenTtl(), Clock.systemUTC())));
         return decoder;
     }
 

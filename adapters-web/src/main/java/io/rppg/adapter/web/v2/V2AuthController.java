@@ -1,5 +1,6 @@
 package io.rppg.adapter.web.v2;
 
+import io.rppg.adapter.web.Routes;
 import io.rppg.adapter.web.error.ApiError;
 import io.rppg.adapter.web.error.ApiException;
 import io.rppg.adapter.web.error.LoginErrors;
@@ -34,7 +35,7 @@ class V2AuthController {
         this.refresh = refresh;
     }
 
-    @PostMapping(value = {"/v2/auth/login", "/api/v2/auth/login"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = {Routes.V2_LOGIN, Routes.API_V2_LOGIN}, produces = MediaType.APPLICATION_JSON_VALUE)
     TokenResponse login(@RequestBody(required = false) LoginRequest request, HttpServletRequest http) {
         if (request == null || request.email() == null || request.email().isBlank() || request.password() == null) {
             throw new ApiException(ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR",
@@ -57,7 +58,7 @@ class V2AuthController {
                 ApiError.of(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "the email or password is wrong"));
     }
 
-    @PostMapping(value = {"/v2/auth/refresh", "/api/v2/auth/refresh"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = {Routes.V2_REFRESH, Routes.API_V2_REFRESH}, produces = MediaType.APPLICATION_JSON_VALUE)
     TokenResponse refresh(@RequestBody(required = false) RefreshRequest request) {
         if (request == null || request.refreshToken() == null || request.refreshToken().isBlank()) {
             throw new ApiException(ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR",

@@ -5,14 +5,14 @@ import io.rppg.domain.tenant.TenantId;
 
 import java.util.Optional;
 
-/** A client keeps its own data (a JSON object) with a scan and gets it back with the results. */
+/**
+ * A client keeps its own data (a JSON object) with a scan, given with its video ({@link SubmitVideoUseCase}), and
+ * gets it back with the results.
+ */
 public interface ScanClientMetadataUseCase {
 
     /** The most characters of JSON a client may keep with one scan. */
     int MAX_CHARACTERS = 16_384;
-
-    /** @return false when the session does not exist for this tenant */
-    boolean keepMetadata(TenantId tenant, ScanSessionId session, String json);
 
     Optional<String> metadataOf(TenantId tenant, ScanSessionId session);
 }

@@ -18,13 +18,25 @@ public interface SubmitVideoUseCase {
      * @param content             the video bytes; read once, up to the plan's limit plus one byte, and not closed
      * @param declaredContentType what the client said it sends, for logs only; the bytes decide the format
      * @param fileName            the client's file name, for logs only; may be null
+     * @param clientMetadata      JSON the client keeps with the scan, stored with the acceptance or not at all;
+     *                            null when none was sent
      */
     record Command(TenantId tenant, ScanSessionId sessionId, InputStream content, String declaredContentType,
-                   String fileName) {
+                   String fileName, String clientMetadata) {
         public Command {
             if (tenant == null || sessionId == null || content == null) {
                 throw new IllegalArgumentException("tenant, session id and content are required");
             }
+            if (clientMetadata != null && clientMetadata.length() > ScanClientMetadataUseCase.MAX_CHARACTERS) {
+                throw new IllegalArgumentException("metadata must be at most "
+                        + ScanClientMetadataUseCase.MAX_CHARACTERS + " characters of JSON");
+            }
+        }
+
+        /** An upload without client metadata. */
+        public Command(TenantId tenant, ScanSessionId sessionId, InputStream content, String declaredContentType,
+                       String fileName) {
+            this(tenant, sessionId, content, declaredContentType, fileName, null);
         }
     }
 

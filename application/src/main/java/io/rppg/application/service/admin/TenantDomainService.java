@@ -38,7 +38,7 @@ public final class TenantDomainService implements ManageTenantDomainsUseCase {
         }
         var host = HostName.parse(hostName);
         if (host.isEmpty()) {
-            return new AdminOutcome.Invalid<>("host_name", "host_name must be a DNS name such as scan.example.com");
+            return unusableHost();
         }
         if (host.get().equals(defaultHost)) {
             return new AdminOutcome.Conflict<>("HOST_NAME_TAKEN", "the default host serves every tenant already");
@@ -49,12 +49,17 @@ public final class TenantDomainService implements ManageTenantDomainsUseCase {
             }
             var owner = domains.ownerOf(host.get());
             if (owner.isPresent()) {
-                return owner.get().equals(tenant) ? AdminOutcome.done(host.get())
-                        : new AdminOutcome.Conflict<>("HOST_NAME_TAKEN", "the host name is registered to another tenant");
+                // Another tenant's host is refused exactly as a malformed one: the answer tells nothing of them.
+                return owner.get().equals(tenant) ? AdminOutcome.done(host.get()) : unusableHost();
             }
             domains.register(tenant, host.get(), clock.now());
             return AdminOutcome.done(host.get());
         });
+    }
+
+    private static <T> AdminOutcome<T> unusableHost() {
+        return new AdminOutcome.Invalid<>("host_name", "host_name must be a DNS name such as scan.example.com that "
+                + "is not in use");
     }
 
     @Override
