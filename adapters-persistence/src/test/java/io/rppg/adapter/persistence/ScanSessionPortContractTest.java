@@ -23,6 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +79,36 @@ class ScanSessionPortContractTest extends PortContractTest {
     }
 
     @Test
+    void aSessionReadForUpdateWaitsForTheTransactionHoldingItAndThenSeesItsChange() throws Exception {
+        var tenant = newTenant(10);
+        var now = now();
+        var session = save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now));
+        var locked = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> inTenant(tenant, () -> {
+                var found = sessions.findByIdForUpdate(tenant.id(), session.id()).orElseThrow();
+                locked.countDown();
+                awaitQuietly(release);
+                return sessions.save(found.acceptVideo(now));
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            var second = pool.submit(() -> inTenant(tenant,
+                    () -> sessions.findByIdForUpdate(tenant.id(), session.id()).orElseThrow().status()));
+            Thread.sleep(500);
+
+            assertThat(second.isDone()).as("the second reader waits for the first").isFalse();
+            release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(ScanStatus.PROCESSING);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void openSessionsAreCountedPerOwnerAndStopCountingWhenExpiredOrFinished() {
         var tenant = newTenant(10);
         var now = now();
@@ -126,6 +159,14 @@ class ScanSessionPortContractTest extends PortContractTest {
         var counts = inTenant(tenant, () -> sessions.countByStatus(tenant.id(), now.minusSeconds(60), now.plusSeconds(60)));
 
         assertThat(counts).isEqualTo(Map.of(ScanStatus.PENDING, 1L, ScanStatus.PROCESSING, 2L));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private ScanSession save(Tenant tenant, ScanSession session) {

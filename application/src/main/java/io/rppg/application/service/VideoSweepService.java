@@ -63,10 +63,10 @@ public final class VideoSweepService implements SweepVideosUseCase {
                 deleted++;
             }
         }
-        int partial = storage.deletePartialUploadsOlderThan(cutoff);
-        if (deleted + partial > 0) {
-            log.log(Level.INFO, "Swept {0} unneeded videos and {1} broken-off uploads", deleted, partial);
+        int unaccepted = storage.deleteUnacceptedUploadsOlderThan(cutoff);
+        if (deleted + unaccepted > 0) {
+            log.log(Level.INFO, "Swept {0} unneeded videos and {1} uploads never accepted", deleted, unaccepted);
         }
-        return new SweepReport(deleted, partial);
+        return new SweepReport(deleted, unaccepted);
     }
 }

@@ -36,6 +36,12 @@ public final class InMemoryScanSessionPort implements ScanSessionPort {
         return Optional.ofNullable(sessions.get(id)).filter(s -> s.tenantId().equals(tenant));
     }
 
+    /** One thread at a time runs the services here, so there is nothing to lock. */
+    @Override
+    public Optional<ScanSession> findByIdForUpdate(TenantId tenant, ScanSessionId id) {
+        return findById(tenant, id);
+    }
+
     /** Open as the adapter counts it: PENDING or PROCESSING, of this tenant and owner, with expiresAt after now. */
     @Override
     public int countOpen(TenantId tenant, SessionOwner owner, Instant now) {

@@ -37,6 +37,11 @@ class JpaScanSessionAdapter implements ScanSessionPort {
     }
 
     @Override
+    public Optional<ScanSession> findByIdForUpdate(TenantId tenant, ScanSessionId id) {
+        return sessions.findForUpdate(tenant.value(), id.value()).map(ScanSessionMapper::toDomain);
+    }
+
+    @Override
     public int countOpen(TenantId tenant, SessionOwner owner, Instant now) {
         sessions.lockOwner(tenant.value() + "/" + owner.value());
         return sessions.countOpen(tenant.value(), owner.value(), OPEN, now);

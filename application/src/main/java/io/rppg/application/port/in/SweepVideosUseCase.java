@@ -12,6 +12,6 @@ public interface SweepVideosUseCase {
     /** @param grace files younger than this are left alone, so an upload on its way to acceptance is never touched */
     SweepReport sweepVideos(Duration grace);
 
-    record SweepReport(int videosDeleted, int partialUploadsDeleted) {
+    record SweepReport(int videosDeleted, int unacceptedUploadsDeleted) {
     }
 }

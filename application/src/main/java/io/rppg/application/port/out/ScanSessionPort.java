@@ -20,6 +20,12 @@ public interface ScanSessionPort {
     Optional<ScanSession> findById(TenantId tenant, ScanSessionId id);
 
     /**
+     * The session, holding its row lock until the transaction ends: of transactions that read a session this way
+     * and then change it, each sees the change of the one before, so two uploads cannot both accept a video.
+     */
+    Optional<ScanSession> findByIdForUpdate(TenantId tenant, ScanSessionId id);
+
+    /**
      * Sessions of one owner that are pending or processing and not yet expired at {@code now}. Holds the owner's
      * lock until the transaction ends, so that sessions opened for one owner at the same time are counted one after
      * the other and the plan's limit of open sessions holds under a burst.
