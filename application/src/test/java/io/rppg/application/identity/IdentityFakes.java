@@ -2,27 +2,21 @@ package io.rppg.application.identity;
 
 import io.rppg.application.port.out.AccessTokenPort;
 import io.rppg.application.port.out.ApiKeyPort;
-import io.rppg.application.port.out.LoginThrottlePort;
 import io.rppg.application.port.out.PasswordHasherPort;
-import io.rppg.application.port.out.RefreshTokenPort;
 import io.rppg.application.port.out.UserPort;
 import io.rppg.domain.identity.ApiKey;
 import io.rppg.domain.identity.ApiKeyId;
-import io.rppg.domain.identity.LoginThrottle;
-import io.rppg.domain.identity.RefreshToken;
 import io.rppg.domain.identity.User;
 import io.rppg.domain.identity.UserId;
 import io.rppg.domain.tenant.TenantId;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Small in-memory stand-ins for the ports the identity and administration services use. */
 final class IdentityFakes {
@@ -75,62 +69,6 @@ final class IdentityFakes {
         @Override
         public long count() {
             return byId.size();
-        }
-    }
-
-    static final class RefreshTokens implements RefreshTokenPort {
-        final Map<UUID, RefreshToken> byId = new LinkedHashMap<>();
-
-        @Override
-        public RefreshToken save(RefreshToken token) {
-            byId.put(token.id(), token);
-            return token;
-        }
-
-        @Override
-        public Optional<RefreshToken> findByHashForUpdate(String tokenHash) {
-            return byId.values().stream().filter(token -> token.tokenHash().equals(tokenHash)).findFirst();
-        }
-
-        @Override
-        public void revokeFamily(UUID familyId, Instant now) {
-            byId.replaceAll((id, token) -> token.familyId().equals(familyId) && token.revokedAt() == null
-                    ? revoked(token, now) : token);
-        }
-
-        @Override
-        public void revokeAllOf(UserId user, Instant now) {
-            byId.replaceAll((id, token) -> token.userId().equals(user) && token.revokedAt() == null
-                    ? revoked(token, now) : token);
-        }
-
-        private static RefreshToken revoked(RefreshToken token, Instant now) {
-            return new RefreshToken(token.id(), token.familyId(), token.userId(), token.tokenHash(),
-                    token.issuedAt(), token.expiresAt(), token.spentAt(), now);
-        }
-    }
-
-    static final class Throttles implements LoginThrottlePort {
-        final Map<String, LoginThrottle> byKey = new HashMap<>();
-
-        @Override
-        public LoginThrottle find(String key) {
-            return byKey.getOrDefault(key, LoginThrottle.NONE);
-        }
-
-        @Override
-        public LoginThrottle findForUpdate(String key) {
-            return find(key);
-        }
-
-        @Override
-        public void save(String key, LoginThrottle throttle) {
-            byKey.put(key, throttle);
-        }
-
-        @Override
-        public void clear(String key) {
-            byKey.remove(key);
         }
     }
 
