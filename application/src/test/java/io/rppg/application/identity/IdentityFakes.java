@@ -62,8 +62,8 @@ final class IdentityFakes {
         }
 
         @Override
-        public void delete(UserId id) {
-            byId.remove(id);
+        public void delete(TenantId tenant, UserId id) {
+            byId.computeIfPresent(id, (key, user) -> user.belongsTo(tenant) ? null : user);
         }
 
         @Override
@@ -97,8 +97,11 @@ final class IdentityFakes {
         }
 
         @Override
-        public void markUsed(ApiKeyId id, Instant now) {
+        public void markUsed(TenantId tenant, ApiKeyId id, Instant now) {
             var key = byId.get(id);
+            if (key == null || !key.tenantId().equals(tenant)) {
+                return;
+            }
             byId.put(id, new ApiKey(key.id(), key.tenantId(), key.name(), key.prefix(), key.secretHash(),
                     key.createdBy(), key.createdAt(), now, key.revokedAt()));
         }

@@ -298,7 +298,7 @@ class LoginServiceTest {
     @Test
     void aDeletedUsersTokenIsRejected() {
         var tokens = tokensOf(logIn("jane", PASSWORD));
-        users.delete(jane.id());
+        users.delete(tenant.id(), jane.id());
 
         assertThat(service.refresh(tokens.refreshToken())).isInstanceOf(RefreshOutcome.Rejected.class);
     }
