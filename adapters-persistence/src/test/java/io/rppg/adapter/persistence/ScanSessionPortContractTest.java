@@ -133,17 +133,35 @@ class ScanSessionPortContractTest extends PortContractTest {
             save(tenant, i % 2 == 0 ? session : session.acceptVideo(at));
         }
 
-        var first = inTenant(tenant, () -> sessions.findPage(tenant.id(), new ScanSessionPage(null, null, 2)));
+        var first = inTenant(tenant, () -> sessions.findPage(tenant.id(), new ScanSessionPage(null, start, null, 2)));
         var last = first.get(1);
         var second = inTenant(tenant, () -> sessions.findPage(tenant.id(),
-                new ScanSessionPage(null, new Cursor(last.createdAt(), last.id()), 10)));
+                new ScanSessionPage(null, start, new Cursor(last.createdAt(), last.id()), 10)));
         var processing = inTenant(tenant, () -> sessions.findPage(tenant.id(),
-                new ScanSessionPage(ScanStatus.PROCESSING, null, 10)));
+                new ScanSessionPage(ScanStatus.PROCESSING, start, null, 10)));
 
         assertThat(first).extracting(ScanSession::createdAt).containsExactly(start.plusSeconds(4), start.plusSeconds(3));
         assertThat(second).extracting(ScanSession::createdAt)
                 .containsExactly(start.plusSeconds(2), start.plusSeconds(1), start);
         assertThat(processing).hasSize(2).allMatch(s -> s.status() == ScanStatus.PROCESSING);
+    }
+
+    @Test
+    void aPendingSessionPastItsLifetimeIsListedAsExpiredAndNoLongerAsPending() {
+        var tenant = newTenant(10);
+        var now = now();
+        var yesterday = now.minus(ScanSession.LIFETIME).minusSeconds(60);
+        var expired = save(tenant, ScanSession.open(newId(yesterday), tenant.id(), OWNER, yesterday));
+        var pending = save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now));
+        var processing = save(tenant, ScanSession.open(newId(yesterday.plusSeconds(1)), tenant.id(), OWNER,
+                yesterday.plusSeconds(1)).acceptVideo(yesterday.plusSeconds(5)));
+
+        assertThat(listed(tenant, ScanStatus.PENDING, now)).containsExactly(pending);
+        assertThat(listed(tenant, ScanStatus.EXPIRED, now)).containsExactly(expired);
+        assertThat(listed(tenant, ScanStatus.PROCESSING, now)).containsExactly(processing);
+        assertThat(listed(tenant, null, now)).containsExactly(pending, processing, expired);
+        assertThat(listed(tenant, ScanStatus.PENDING, yesterday.plusSeconds(10))).as("read a day earlier")
+                .containsExactly(pending, expired);
     }
 
     @Test
@@ -167,6 +185,10 @@ class ScanSessionPortContractTest extends PortContractTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private java.util.List<ScanSession> listed(Tenant tenant, ScanStatus status, Instant asOf) {
+        return inTenant(tenant, () -> sessions.findPage(tenant.id(), new ScanSessionPage(status, asOf, null, 10)));
     }
 
     private ScanSession save(Tenant tenant, ScanSession session) {

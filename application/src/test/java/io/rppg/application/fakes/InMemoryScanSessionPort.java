@@ -61,7 +61,7 @@ public final class InMemoryScanSessionPort implements ScanSessionPort {
         Cursor before = page.before();
         return sessions.values().stream()
                 .filter(s -> s.tenantId().equals(tenant))
-                .filter(s -> page.status() == null || s.status() == page.status())
+                .filter(s -> page.status() == null || s.statusAt(page.asOf()) == page.status())
                 .filter(s -> before == null
                         || s.createdAt().isBefore(before.createdAt())
                         || (s.createdAt().equals(before.createdAt())

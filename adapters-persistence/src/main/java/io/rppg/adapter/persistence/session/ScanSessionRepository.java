@@ -34,14 +34,16 @@ interface ScanSessionRepository extends JpaRepository<ScanSessionEntity, ScanSes
     @Query("""
             select s from ScanSessionEntity s
             where s.tenantId = :tenantId
-              and (:status is null or s.status = :status)
+              and s.status in :statuses
+              and (cast(:expiresAfter as java.time.Instant) is null or s.expiresAt > :expiresAfter)
+              and (cast(:expiredBy as java.time.Instant) is null or s.expiresAt <= :expiredBy)
               and (cast(:beforeCreatedAt as java.time.Instant) is null
                    or s.createdAt < :beforeCreatedAt
                    or (s.createdAt = :beforeCreatedAt and s.id < :beforeId))
             order by s.createdAt desc, s.id desc
             """)
-    List<ScanSessionEntity> findPage(UUID tenantId, ScanStatus status, Instant beforeCreatedAt, String beforeId,
-                                     Limit limit);
+    List<ScanSessionEntity> findPage(UUID tenantId, Collection<ScanStatus> statuses, Instant expiresAfter,
+                                     Instant expiredBy, Instant beforeCreatedAt, String beforeId, Limit limit);
 
     @Query("""
             select s.status, count(s) from ScanSessionEntity s

@@ -41,12 +41,17 @@ public interface ScanSessionPort {
     /**
      * One page of a listing.
      *
-     * @param status   only sessions in this stored status, or all when null
+     * @param status   only sessions in this status as a client sees it at {@code asOf}
+     *                 ({@link ScanSession#statusAt}: a pending session past its lifetime is expired), or all when null
+     * @param asOf     the instant the listing is read at
      * @param before   the cursor: the creation time and id of the last session of the previous page, or null
      * @param pageSize at most this many
      */
-    record ScanSessionPage(ScanStatus status, Cursor before, int pageSize) {
+    record ScanSessionPage(ScanStatus status, Instant asOf, Cursor before, int pageSize) {
         public ScanSessionPage {
+            if (asOf == null) {
+                throw new IllegalArgumentException("a listing is read at an instant");
+            }
             if (pageSize < 1 || pageSize > 100) {
                 throw new IllegalArgumentException("page size must be between 1 and 100");
             }
