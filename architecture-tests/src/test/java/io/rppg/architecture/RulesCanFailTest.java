@@ -33,6 +33,11 @@ class RulesCanFailTest {
     }
 
     @Test
+    void applicationSigningWithJavaxCryptoIsCaught() {
+        assertViolation(RULES.applicationUsesOnlyDomainAndJdk(), "SigningService", "javax.crypto.Mac");
+    }
+
+    @Test
     void adapterUsingAnotherAdapterIsCaught() {
         assertViolation(RULES.ringsPointInwardsAndAdaptersStayApart(), "ReachingController", "StoreRepository");
     }

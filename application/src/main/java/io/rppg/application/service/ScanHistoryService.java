@@ -58,14 +58,14 @@ public final class ScanHistoryService implements ListScanSessionsQuery, GetTenan
             var now = clock.now();
             // One more than asked tells whether another page follows, without an extra count.
             List<ScanSession> rows = new ArrayList<>(sessions.findPage(query.tenant(),
-                    new ScanSessionPage(query.status(), after, Math.min(pageSize + 1, MAX_PAGE_SIZE))));
+                    new ScanSessionPage(query.status(), now, after, Math.min(pageSize + 1, MAX_PAGE_SIZE))));
             boolean more;
             if (rows.size() > pageSize) {
                 more = true;
                 rows = rows.subList(0, pageSize);
             } else if (rows.size() == MAX_PAGE_SIZE) {
                 var last = rows.get(rows.size() - 1);
-                more = !sessions.findPage(query.tenant(), new ScanSessionPage(query.status(),
+                more = !sessions.findPage(query.tenant(), new ScanSessionPage(query.status(), now,
                         new Cursor(last.createdAt(), last.id()), 1)).isEmpty();
             } else {
                 more = false;

@@ -19,11 +19,13 @@ import io.rppg.domain.session.ScanStatus;
 import io.rppg.domain.tenant.Plan;
 
 import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Takes the one video of a session: checks the session, streams the video to storage within the plan's limit,
- * probes that its container opens, and then, in one transaction, moves the session to processing, keeps the client's
- * metadata and queues its analysis. Whatever is refused leaves no file and no metadata behind.
+ * Takes the one video of a session: checks the session, streams the upload to storage within the plan's limit,
+ * probes that its container opens, and then, in one transaction, moves the session to processing, keeps the upload
+ * as the session's video with the client's metadata and queues its analysis. Whatever is refused leaves no file and no
+ * metadata behind, and of uploads racing for one session exactly one is accepted.
  */
 public final class SubmitVideoService implements SubmitVideoUseCase {
 
@@ -93,21 +95,25 @@ public final class SubmitVideoService implements SubmitVideoUseCase {
         }
 
         // 3. Does the container open at all?
-        switch (probeOrDelete(command, video)) {
+        switch (probeOrDiscard(video)) {
             case ProbeResult.Readable readable -> {
             }
             case ProbeResult.Unreadable(var reason) -> {
-                deleteUnlessAnotherUploadWasAccepted(command);
+                discardQuietly(video);
                 return new SubmissionResult.Unreadable(reason);
             }
         }
 
-        // 4. Accept and queue as one unit: a committed acceptance always has its job.
+        // 4. Accept and queue as one unit: a committed acceptance always has its job. The session's row lock makes
+        // uploads racing for one session accept one after the other: the first finds it pending and wins, every
+        // later one finds it processing. Only the winner's upload becomes the session's video, before the commit
+        // that lets a worker look for it.
+        var keptAsVideo = new AtomicBoolean();
         SubmissionResult result;
         try {
             result = transactions.inTenantTransaction(tenant, () -> {
                 var now = clock.now();
-                var session = sessions.findById(tenant, sessionId).orElse(null);
+                var session = sessions.findByIdForUpdate(tenant, sessionId).orElse(null);
                 if (session == null || session.isExpiredAt(now)) {
                     return new SubmissionResult.SessionNotFound();
                 }
@@ -119,43 +125,57 @@ public final class SubmitVideoService implements SubmitVideoUseCase {
                 if (command.clientMetadata() != null) {
                     metadata.save(tenant, sessionId, command.clientMetadata());
                 }
+                storage.accept(tenant, sessionId, video);
+                keptAsVideo.set(true);
                 jobs.enqueue(ProcessingJob.enqueue(sessionId, tenant, now));
                 scanEvents.scanChanged(accepted);
                 return new SubmissionResult.Accepted(accepted);
             });
         } catch (RuntimeException e) {
-            deleteUnlessAnotherUploadWasAccepted(command);
+            if (keptAsVideo.get()) {
+                deleteUnlessAccepted(command);
+            } else {
+                discardQuietly(video);
+            }
             throw e;
         }
-        if (result instanceof SubmissionResult.SessionNotFound) {
-            // expired while the video streamed in
-            storage.delete(tenant, sessionId);
+        if (!(result instanceof SubmissionResult.Accepted)) {
+            // expired while the video streamed in, or another upload won the session
+            discardQuietly(video);
         }
-        // A concurrent upload that was accepted first owns the session's files now: its worker deletes every
-        // video of the session when the analysis ends, so this one is not deleted here.
         return result;
     }
 
-    private ProbeResult probeOrDelete(Command command, StoreResult.Stored video) {
+    private ProbeResult probeOrDiscard(StoreResult.Stored video) {
         try {
             return probe.probe(video.path());
         } catch (RuntimeException e) {
-            deleteUnlessAnotherUploadWasAccepted(command);
+            discardQuietly(video);
             throw e;
+        }
+    }
+
+    private void discardQuietly(StoreResult.Stored video) {
+        try {
+            storage.discard(video);
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, "Could not delete an upload that was not accepted; the sweep will", e);
         }
     }
 
     /**
-     * Deletes this upload's file, unless a concurrent upload to the same session was accepted meanwhile: the
-     * session's video then belongs to that upload, and its worker deletes it when the analysis ends.
+     * The acceptance failed after this upload had become the session's video: deletes it while the session is
+     * still pending. The row lock waits for an upload being accepted at this moment, whose video this then is.
      */
-    private void deleteUnlessAnotherUploadWasAccepted(Command command) {
+    private void deleteUnlessAccepted(Command command) {
         try {
-            var status = transactions.inTenantTransaction(command.tenant(), () ->
-                    sessions.findById(command.tenant(), command.sessionId()).map(ScanSession::status));
-            if (status.isEmpty() || status.get() == ScanStatus.PENDING) {
-                storage.delete(command.tenant(), command.sessionId());
-            }
+            transactions.inTenantTransaction(command.tenant(), () -> {
+                var session = sessions.findByIdForUpdate(command.tenant(), command.sessionId());
+                if (session.isEmpty() || session.get().status() == ScanStatus.PENDING) {
+                    storage.delete(command.tenant(), command.sessionId());
+                }
+                return null;
+            });
         } catch (RuntimeException e) {
             log.log(Level.WARNING, "Could not clean up the video of " + command.sessionId(), e);
         }

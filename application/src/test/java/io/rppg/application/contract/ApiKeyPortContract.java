@@ -64,11 +64,11 @@ public abstract class ApiKeyPortContract extends PortContract {
         var key = save(newKey(tenant, now()));
         var firstUse = now().plusSeconds(1);
 
-        withinPlatform(() -> apiKeys().markUsed(key.id(), firstUse));
+        withinPlatform(() -> apiKeys().markUsed(tenant.id(), key.id(), firstUse));
         var afterFirst = lastUsed(key);
-        withinPlatform(() -> apiKeys().markUsed(key.id(), firstUse.plusSeconds(59)));
+        withinPlatform(() -> apiKeys().markUsed(tenant.id(), key.id(), firstUse.plusSeconds(59)));
         var withinTheMinute = lastUsed(key);
-        withinPlatform(() -> apiKeys().markUsed(key.id(), firstUse.plusSeconds(61)));
+        withinPlatform(() -> apiKeys().markUsed(tenant.id(), key.id(), firstUse.plusSeconds(61)));
         var afterTheMinute = lastUsed(key);
 
         assertThat(afterFirst).isEqualTo(firstUse);

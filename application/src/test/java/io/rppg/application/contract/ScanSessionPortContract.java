@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Stored scan sessions, each read within its tenant's transaction and filtered by its tenant. */
 public abstract class ScanSessionPortContract extends PortContract {
 
-    private static final SessionOwner OWNER = new SessionOwner("key_test");
+    protected static final SessionOwner OWNER = new SessionOwner("key_test");
 
     protected abstract ScanSessionPort sessions();
 
@@ -116,12 +116,12 @@ public abstract class ScanSessionPortContract extends PortContract {
             save(tenant, i % 2 == 0 ? session : session.acceptVideo(at));
         }
 
-        var first = inTenant(tenant, () -> sessions().findPage(tenant.id(), new ScanSessionPage(null, null, 2)));
+        var first = inTenant(tenant, () -> sessions().findPage(tenant.id(), new ScanSessionPage(null, start, null, 2)));
         var last = first.get(1);
         var second = inTenant(tenant, () -> sessions().findPage(tenant.id(),
-                new ScanSessionPage(null, new Cursor(last.createdAt(), last.id()), 10)));
+                new ScanSessionPage(null, start, new Cursor(last.createdAt(), last.id()), 10)));
         var processing = inTenant(tenant, () -> sessions().findPage(tenant.id(),
-                new ScanSessionPage(ScanStatus.PROCESSING, null, 10)));
+                new ScanSessionPage(ScanStatus.PROCESSING, start, null, 10)));
 
         assertThat(first).extracting(ScanSession::createdAt).containsExactly(start.plusSeconds(4), start.plusSeconds(3));
         assertThat(second).extracting(ScanSession::createdAt)
@@ -138,12 +138,30 @@ public abstract class ScanSessionPortContract extends PortContract {
         var b = save(tenant, ScanSession.open(ScanSessionId.issue(at, "bbbbbbbb"), tenant.id(), OWNER, at));
         var c = save(tenant, ScanSession.open(ScanSessionId.issue(at, "cccccccc"), tenant.id(), OWNER, at));
 
-        var first = inTenant(tenant, () -> sessions().findPage(tenant.id(), new ScanSessionPage(null, null, 2)));
+        var first = inTenant(tenant, () -> sessions().findPage(tenant.id(), new ScanSessionPage(null, at, null, 2)));
         var rest = inTenant(tenant, () -> sessions().findPage(tenant.id(),
-                new ScanSessionPage(null, new Cursor(at, b.id()), 2)));
+                new ScanSessionPage(null, at, new Cursor(at, b.id()), 2)));
 
         assertThat(first).containsExactly(c, b);
         assertThat(rest).containsExactly(a);
+    }
+
+    @Test
+    void aPendingSessionPastItsLifetimeIsListedAsExpiredAndNoLongerAsPending() {
+        var tenant = newTenant();
+        var now = now();
+        var yesterday = now.minus(ScanSession.LIFETIME).minusSeconds(60);
+        var expired = save(tenant, ScanSession.open(newId(yesterday), tenant.id(), OWNER, yesterday));
+        var pending = save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now));
+        var processing = save(tenant, ScanSession.open(newId(yesterday.plusSeconds(1)), tenant.id(), OWNER,
+                yesterday.plusSeconds(1)).acceptVideo(yesterday.plusSeconds(5)));
+
+        assertThat(listed(tenant, ScanStatus.PENDING, now)).containsExactly(pending);
+        assertThat(listed(tenant, ScanStatus.EXPIRED, now)).containsExactly(expired);
+        assertThat(listed(tenant, ScanStatus.PROCESSING, now)).containsExactly(processing);
+        assertThat(listed(tenant, null, now)).containsExactly(pending, processing, expired);
+        assertThat(listed(tenant, ScanStatus.PENDING, yesterday.plusSeconds(10))).as("read a day earlier")
+                .containsExactly(pending, expired);
     }
 
     @Test
@@ -163,11 +181,15 @@ public abstract class ScanSessionPortContract extends PortContract {
         assertThat(counts).isEqualTo(Map.of(ScanStatus.PENDING, 1L, ScanStatus.PROCESSING, 2L));
     }
 
-    private ScanSession save(Tenant tenant, ScanSession session) {
+    private java.util.List<ScanSession> listed(Tenant tenant, ScanStatus status, Instant asOf) {
+        return inTenant(tenant, () -> sessions().findPage(tenant.id(), new ScanSessionPage(status, asOf, null, 10)));
+    }
+
+    protected ScanSession save(Tenant tenant, ScanSession session) {
         return inTenant(tenant, () -> sessions().save(session));
     }
 
-    private static ScanSessionId newId(Instant at) {
+    protected static ScanSessionId newId(Instant at) {
         return ScanSessionId.issue(at, UUID.randomUUID().toString().replace("-", ""));
     }
 }

@@ -85,7 +85,7 @@ public abstract class UserPortContract extends PortContract {
         var jane = save(member(tenant, "jane", now()));
         var joe = save(member(tenant, "joe", now()));
 
-        withinTenant(tenant, () -> users().delete(jane.id()));
+        withinTenant(tenant, () -> users().delete(tenant.id(), jane.id()));
 
         assertThat(inPlatform(() -> users().findById(jane.id()))).isEmpty();
         assertThat(inPlatform(() -> users().usernameTaken(jane.username()))).isFalse();

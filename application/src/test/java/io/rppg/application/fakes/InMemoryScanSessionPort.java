@@ -38,6 +38,12 @@ public final class InMemoryScanSessionPort implements ScanSessionPort {
         return Optional.ofNullable(sessions.get(new Key(tenant, id)));
     }
 
+    /** One thread at a time runs the services here, so there is nothing to lock. */
+    @Override
+    public Optional<ScanSession> findByIdForUpdate(TenantId tenant, ScanSessionId id) {
+        return findById(tenant, id);
+    }
+
     /** Open as the adapter counts it: PENDING or PROCESSING, of this tenant and owner, with expiresAt after now. */
     @Override
     public int countOpen(TenantId tenant, SessionOwner owner, Instant now) {
@@ -57,7 +63,7 @@ public final class InMemoryScanSessionPort implements ScanSessionPort {
         Cursor before = page.before();
         return sessions.values().stream()
                 .filter(s -> s.tenantId().equals(tenant))
-                .filter(s -> page.status() == null || s.status() == page.status())
+                .filter(s -> page.status() == null || s.statusAt(page.asOf()) == page.status())
                 .filter(s -> before == null
                         || s.createdAt().isBefore(before.createdAt())
                         || (s.createdAt().equals(before.createdAt())

@@ -92,4 +92,16 @@ public final class InMemoryWebhookDeliveryPort implements WebhookDeliveryPort {
     private Optional<WebhookEndpoint> endpointOf(WebhookDelivery delivery) {
         return endpoints.findById(delivery.tenantId(), delivery.endpointId());
     }
+
+    @Override
+    public synchronized int deleteDeliveredBefore(Instant cutoff) {
+        int before = deliveries.size();
+        deliveries.values().removeIf(d -> d.status() == DeliveryStatus.DELIVERED && d.createdAt().isBefore(cutoff));
+        return before - deliveries.size();
+    }
+
+    /** Every stored delivery of every tenant. */
+    public synchronized List<WebhookDelivery> all() {
+        return List.copyOf(deliveries.values());
+    }
 }

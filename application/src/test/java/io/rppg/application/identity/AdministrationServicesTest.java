@@ -1,5 +1,6 @@
 package io.rppg.application.identity;
 
+import io.rppg.application.fakes.InMemoryRefreshTokenPort;
 import io.rppg.application.fakes.DirectTransactions;
 import io.rppg.application.fakes.FixedClock;
 import io.rppg.application.fakes.InMemoryTenantPort;
@@ -36,7 +37,7 @@ class AdministrationServicesTest {
 
     private final IdentityFakes.Users users = new IdentityFakes.Users();
     private final InMemoryTenantPort tenants = new InMemoryTenantPort();
-    private final IdentityFakes.RefreshTokens refreshTokens = new IdentityFakes.RefreshTokens();
+    private final InMemoryRefreshTokenPort refreshTokens = new InMemoryRefreshTokenPort();
     private final IdentityFakes.ApiKeys apiKeys = new IdentityFakes.ApiKeys();
     private final DirectTransactions transactions = new DirectTransactions();
     private final FixedClock clock = new FixedClock(NOW);

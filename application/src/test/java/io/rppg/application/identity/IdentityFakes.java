@@ -2,14 +2,10 @@ package io.rppg.application.identity;
 
 import io.rppg.application.port.out.AccessTokenPort;
 import io.rppg.application.port.out.ApiKeyPort;
-import io.rppg.application.port.out.LoginThrottlePort;
 import io.rppg.application.port.out.PasswordHasherPort;
-import io.rppg.application.port.out.RefreshTokenPort;
 import io.rppg.application.port.out.UserPort;
 import io.rppg.domain.identity.ApiKey;
 import io.rppg.domain.identity.ApiKeyId;
-import io.rppg.domain.identity.LoginThrottle;
-import io.rppg.domain.identity.RefreshToken;
 import io.rppg.domain.identity.User;
 import io.rppg.domain.identity.UserId;
 import io.rppg.domain.tenant.TenantId;
@@ -24,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Small in-memory stand-ins for the ports the identity and administration services use. */
 final class IdentityFakes {
@@ -82,69 +77,13 @@ final class IdentityFakes {
         }
 
         @Override
-        public void delete(UserId id) {
-            byId.remove(id);
+        public void delete(TenantId tenant, UserId id) {
+            byId.computeIfPresent(id, (key, user) -> user.belongsTo(tenant) ? null : user);
         }
 
         @Override
         public long count() {
             return byId.size();
-        }
-    }
-
-    static final class RefreshTokens implements RefreshTokenPort {
-        final Map<UUID, RefreshToken> byId = new LinkedHashMap<>();
-
-        @Override
-        public RefreshToken save(RefreshToken token) {
-            byId.put(token.id(), token);
-            return token;
-        }
-
-        @Override
-        public Optional<RefreshToken> findByHashForUpdate(String tokenHash) {
-            return byId.values().stream().filter(token -> token.tokenHash().equals(tokenHash)).findFirst();
-        }
-
-        @Override
-        public void revokeFamily(UUID familyId, Instant now) {
-            byId.replaceAll((id, token) -> token.familyId().equals(familyId) && token.revokedAt() == null
-                    ? revoked(token, now) : token);
-        }
-
-        @Override
-        public void revokeAllOf(UserId user, Instant now) {
-            byId.replaceAll((id, token) -> token.userId().equals(user) && token.revokedAt() == null
-                    ? revoked(token, now) : token);
-        }
-
-        private static RefreshToken revoked(RefreshToken token, Instant now) {
-            return new RefreshToken(token.id(), token.familyId(), token.userId(), token.tokenHash(),
-                    token.issuedAt(), token.expiresAt(), token.spentAt(), now);
-        }
-    }
-
-    static final class Throttles implements LoginThrottlePort {
-        final Map<String, LoginThrottle> byKey = new HashMap<>();
-
-        @Override
-        public LoginThrottle find(String key) {
-            return byKey.getOrDefault(key, LoginThrottle.NONE);
-        }
-
-        @Override
-        public LoginThrottle findForUpdate(String key) {
-            return find(key);
-        }
-
-        @Override
-        public void save(String key, LoginThrottle throttle) {
-            byKey.put(key, throttle);
-        }
-
-        @Override
-        public void clear(String key) {
-            byKey.remove(key);
         }
     }
 
@@ -175,9 +114,10 @@ final class IdentityFakes {
 
         /** Writes at most once a minute per key, as the database adapter does. */
         @Override
-        public void markUsed(ApiKeyId id, Instant now) {
+        public void markUsed(TenantId tenant, ApiKeyId id, Instant now) {
             var key = byId.get(id);
-            if (key == null || key.lastUsedAt() != null && !key.lastUsedAt().isBefore(now.minus(Duration.ofMinutes(1)))) {
+            if (key == null || !key.tenantId().equals(tenant)
+                    || key.lastUsedAt() != null && !key.lastUsedAt().isBefore(now.minus(Duration.ofMinutes(1)))) {
                 return;
             }
             byId.put(id, new ApiKey(key.id(), key.tenantId(), key.name(), key.prefix(), key.secretHash(),

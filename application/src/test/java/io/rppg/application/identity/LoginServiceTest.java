@@ -1,5 +1,7 @@
 package io.rppg.application.identity;
 
+import io.rppg.application.fakes.InMemoryRefreshTokenPort;
+import io.rppg.application.fakes.InMemoryLoginThrottlePort;
 import io.rppg.application.fakes.DirectTransactions;
 import io.rppg.application.fakes.FixedClock;
 import io.rppg.application.fakes.InMemoryTenantPort;
@@ -34,8 +36,8 @@ class LoginServiceTest {
 
     private final IdentityFakes.Users users = new IdentityFakes.Users();
     private final InMemoryTenantPort tenants = new InMemoryTenantPort();
-    private final IdentityFakes.RefreshTokens refreshTokens = new IdentityFakes.RefreshTokens();
-    private final IdentityFakes.Throttles throttles = new IdentityFakes.Throttles();
+    private final InMemoryRefreshTokenPort refreshTokens = new InMemoryRefreshTokenPort();
+    private final InMemoryLoginThrottlePort throttles = new InMemoryLoginThrottlePort();
     private final IdentityFakes.PlainHasher hasher = new IdentityFakes.PlainHasher();
     private final IdentityFakes.AccessTokens accessTokens = new IdentityFakes.AccessTokens();
     private final FixedClock clock = new FixedClock(NOW);
@@ -295,7 +297,7 @@ class LoginServiceTest {
     @Test
     void aDeletedUsersTokenIsRejected() {
         var tokens = tokensOf(logIn("jane", PASSWORD));
-        users.delete(jane.id());
+        users.delete(tenant.id(), jane.id());
 
         assertThat(service.refresh(tokens.refreshToken())).isInstanceOf(RefreshOutcome.Rejected.class);
     }

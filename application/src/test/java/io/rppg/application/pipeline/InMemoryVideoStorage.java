@@ -19,12 +19,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Videos as byte arrays under made-up paths, with the adapter's rules: the limit plus one byte, sniffed format. */
+/**
+ * Videos as byte arrays under made-up paths, with the adapter's rules: the limit plus one byte, sniffed format, each
+ * upload under a name of its own until it is accepted as the session's video.
+ */
 public final class InMemoryVideoStorage implements VideoStoragePort {
 
     private final Map<Path, byte[]> files = new HashMap<>();
     private final Map<Path, Instant> storedAt = new HashMap<>();
     private final io.rppg.application.port.out.ClockPort clock;
+    private int uploads;
 
     public InMemoryVideoStorage(io.rppg.application.port.out.ClockPort clock) {
         this.clock = clock;
@@ -45,41 +49,65 @@ public final class InMemoryVideoStorage implements VideoStoragePort {
         if (format.isEmpty()) {
             return new StoreResult.UnsupportedFormat("not a video");
         }
-        var path = Path.of("memory", tenant.toString(), session.value() + "." + format.get().extension());
+        var path = Path.of("memory", tenant.toString(),
+                session.value() + ".upload-" + (++uploads) + "." + format.get().extension());
         files.put(path, bytes);
         storedAt.put(path, clock.now());
         return new StoreResult.Stored(path, bytes.length, format.get());
     }
 
     @Override
+    public void accept(TenantId tenant, ScanSessionId session, StoreResult.Stored upload) {
+        if (!belongsAsUpload(upload.path(), tenant, session) || !files.containsKey(upload.path())) {
+            throw new IllegalArgumentException(upload.path() + " is no stored upload of " + session);
+        }
+        var video = Path.of("memory", tenant.toString(), session.value() + "." + upload.format().extension());
+        files.put(video, files.remove(upload.path()));
+        storedAt.put(video, storedAt.remove(upload.path()));
+    }
+
+    @Override
+    public void discard(StoreResult.Stored upload) {
+        discardPath(upload.path());
+    }
+
+    @Override
     public Optional<Path> find(TenantId tenant, ScanSessionId session) {
-        return files.keySet().stream().filter(p -> belongs(p, tenant, session)).findFirst();
+        return files.keySet().stream().filter(p -> isVideoOf(p, tenant, session)).findFirst();
     }
 
     @Override
     public boolean delete(TenantId tenant, ScanSessionId session) {
-        return files.keySet().removeIf(p -> belongs(p, tenant, session));
+        return files.keySet().removeIf(p -> isVideoOf(p, tenant, session));
     }
 
     @Override
     public List<StoredVideo> storedVideos() {
-        return files.keySet().stream().map(p -> new StoredVideo(
+        return files.keySet().stream().filter(p -> !isUpload(p)).map(p -> new StoredVideo(
                         io.rppg.domain.tenant.TenantId.of(p.getParent().getFileName().toString()),
                         new ScanSessionId(p.getFileName().toString().substring(0, p.getFileName().toString().indexOf('.'))),
                         p, storedAt.get(p)))
                 .toList();
     }
 
-    /** Partial uploads never exist in memory: a refused or broken upload is never put in the map. */
+    /** Partial uploads never exist in memory (a refused or broken upload is never put in the map); others do. */
     @Override
-    public int deletePartialUploadsOlderThan(Instant before) {
-        return 0;
+    public int deleteUnacceptedUploadsOlderThan(Instant before) {
+        var old = files.keySet().stream().filter(p -> isUpload(p) && storedAt.get(p).isBefore(before)).toList();
+        old.forEach(this::discardPath);
+        return old.size();
+    }
+
+    private void discardPath(Path path) {
+        files.remove(path);
+        storedAt.remove(path);
     }
 
     public byte[] bytes(Path path) {
         return files.get(path);
     }
 
+    /** Every file held, accepted or not. */
     public int count() {
         return files.size();
     }
@@ -92,9 +120,18 @@ public final class InMemoryVideoStorage implements VideoStoragePort {
         return path;
     }
 
-    private static boolean belongs(Path path, TenantId tenant, ScanSessionId session) {
-        return path.getParent().getFileName().toString().equals(tenant.toString())
+    private static boolean isVideoOf(Path path, TenantId tenant, ScanSessionId session) {
+        return !isUpload(path) && path.getParent().getFileName().toString().equals(tenant.toString())
                 && path.getFileName().toString().startsWith(session.value() + ".");
+    }
+
+    private static boolean belongsAsUpload(Path path, TenantId tenant, ScanSessionId session) {
+        return path.getParent().getFileName().toString().equals(tenant.toString())
+                && path.getFileName().toString().startsWith(session.value() + ".upload-");
+    }
+
+    private static boolean isUpload(Path path) {
+        return path.getFileName().toString().contains(".upload-");
     }
 
     /** A stream that remembers how much was read from it. */

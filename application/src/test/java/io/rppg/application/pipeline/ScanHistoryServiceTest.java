@@ -88,6 +88,19 @@ class ScanHistoryServiceTest {
     }
 
     @Test
+    void pendingSessionsPastTheirLifetimeAreListedAsExpiredAndNotAsPending() {
+        var old = openSessions(2, NOW.minus(ScanSession.LIFETIME).minusSeconds(60));
+        var fresh = openSessions(1, NOW.minusSeconds(60));
+
+        var pending = page(new Query(TENANT, ScanStatus.PENDING, null, null));
+        var expired = page(new Query(TENANT, ScanStatus.EXPIRED, null, null));
+
+        assertThat(pending.sessions()).extracting(ScanSession::id).containsExactly(fresh.get(0).id());
+        assertThat(expired.sessions()).extracting(ScanSession::id)
+                .containsExactlyInAnyOrder(old.get(0).id(), old.get(1).id());
+    }
+
+    @Test
     void aPageSizeAboveTheMaximumIsCappedAndAMaximumPageStillKnowsWhetherMoreFollow() {
         openSessions(101, NOW.minus(Duration.ofHours(3)));
 

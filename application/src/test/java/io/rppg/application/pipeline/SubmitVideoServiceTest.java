@@ -3,6 +3,7 @@ package io.rppg.application.pipeline;
 import io.rppg.application.pipeline.InMemoryVideoStorage.CountingStream;
 import io.rppg.application.port.in.SubmitVideoUseCase.Command;
 import io.rppg.application.port.in.SubmitVideoUseCase.SubmissionResult;
+import io.rppg.application.port.out.VideoProbePort;
 import io.rppg.application.service.SubmitVideoService;
 import io.rppg.domain.job.JobStatus;
 import io.rppg.domain.session.ScanSession;
@@ -130,6 +131,31 @@ class SubmitVideoServiceTest {
 
         assertThat(result).isInstanceOf(SubmissionResult.VideoAlreadySubmitted.class);
         assertThat(second.bytesRead()).isZero();
+        assertThat(jobs.queued()).hasSize(1);
+    }
+
+    @Test
+    void ofTwoUploadsRacingForOneSessionTheFirstAcceptedWinsAndTheOtherLeavesNoFile() {
+        var session = world.pendingSession(TENANT, NOW.minusSeconds(60));
+        var winner = Videos.mp4(2048);
+        var racing = new SubmissionResult[1];
+        // While the loser is probed, the winner streams in, is probed and accepted.
+        VideoProbePort slowProbe = path -> {
+            if (racing[0] == null) {
+                racing[0] = submit(session.id(), winner);
+            }
+            return probe.probe(path);
+        };
+        var loserService = new SubmitVideoService(world.sessions, world.tenants, world.plans, world.storage,
+                slowProbe, jobs, world.transactions, world.clock, changed -> { }, metadata);
+
+        var loser = loserService.submitVideo(new Command(TENANT, session.id(),
+                new CountingStream(Videos.mp4(4096)), "video/mp4", "scan.mp4"));
+
+        assertThat(loser).isInstanceOf(SubmissionResult.VideoAlreadySubmitted.class);
+        assertThat(racing[0]).isInstanceOf(SubmissionResult.Accepted.class);
+        assertThat(world.storage.count()).isEqualTo(1);
+        assertThat(world.storage.bytes(world.storage.find(TENANT, session.id()).orElseThrow())).isEqualTo(winner);
         assertThat(jobs.queued()).hasSize(1);
     }
 

@@ -3,7 +3,9 @@ package io.rppg.bootstrap.wiring;
 import io.rppg.application.port.in.RecordScanEventUseCase;
 import io.rppg.application.port.out.ClockPort;
 import io.rppg.application.port.out.JobQueuePort;
+import io.rppg.application.port.out.LoginThrottlePort;
 import io.rppg.application.port.out.PlanPort;
+import io.rppg.application.port.out.RefreshTokenPort;
 import io.rppg.application.port.out.ScanQuotaPort;
 import io.rppg.application.port.out.ScanMetadataPort;
 import io.rppg.application.port.out.ScanSessionPort;
@@ -12,10 +14,11 @@ import io.rppg.application.port.out.TenantPort;
 import io.rppg.application.port.out.TransactionPort;
 import io.rppg.application.port.out.VideoProbePort;
 import io.rppg.application.port.out.VideoStoragePort;
+import io.rppg.application.port.out.WebhookDeliveryPort;
+import io.rppg.application.service.HousekeepingService;
 import io.rppg.application.service.ProcessScanJobService;
 import io.rppg.application.service.ScanHistoryService;
 import io.rppg.application.service.SubmitVideoService;
-import io.rppg.application.service.VideoSweepService;
 import io.rppg.domain.job.RetryPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,9 +63,13 @@ public class ScanPipelineConfiguration {
         return new ScanHistoryService(sessions, quotas, tenants, plans, transactions, clock);
     }
 
+    /** The hourly sweep: the pipeline's leftovers, and expired login throttles, refresh tokens and deliveries. */
     @Bean
-    VideoSweepService videoSweepService(VideoStoragePort videoStorage, ScanSessionPort sessions, TenantPort tenants,
-                                        PlanPort plans, TransactionPort transactions, ClockPort clock) {
-        return new VideoSweepService(videoStorage, sessions, tenants, plans, transactions, clock);
+    HousekeepingService housekeepingService(VideoStoragePort videoStorage, ScanSessionPort sessions,
+                                            TenantPort tenants, PlanPort plans, LoginThrottlePort throttles,
+                                            RefreshTokenPort refreshTokens, WebhookDeliveryPort deliveries,
+                                            TransactionPort transactions, ClockPort clock) {
+        return new HousekeepingService(videoStorage, sessions, tenants, plans, throttles, refreshTokens, deliveries,
+                transactions, clock);
     }
 }

@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The plan's limit of open sessions per key holds under a burst, as the monthly quota does. */
+/**
+ * The plan's {@code max_open_sessions} holds per key (as the v1 API documents, "10 concurrent sessions per key"), under
+ * a burst as the monthly quota does, and one key's sessions never count against another key of the same tenant.
+ */
 class OpenSessionLimitConcurrencyTest extends ScanFlowTest {
 
     private static final int CALLERS = 30;
@@ -44,5 +47,26 @@ class OpenSessionLimitConcurrencyTest extends ScanFlowTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void eachKeyOfATenantHasItsOwnLimitOfOpenSessions() {
+        var tenant = api.createTenant(1000, 2, 100);
+        var secondKey = ScanApi.expect(api.post("/api/v1/admin/tenants/" + tenant.id() + "/api-keys",
+                tenant.adminToken(), ScanApi.body("name", "second desk")), 201).text("key");
+
+        for (int i = 0; i < 2; i++) {
+            ScanApi.expect(api.postEmpty("/api/v1/scan-session", tenant.apiKey()), 201);
+        }
+        var third = api.postEmpty("/api/v1/scan-session", tenant.apiKey());
+        var otherKeysFirst = api.postEmpty("/api/v1/scan-session", secondKey);
+        var otherKeysSecond = api.postEmpty("/api/v1/scan-session", secondKey);
+        var otherKeysThird = api.postEmpty("/api/v1/scan-session", secondKey);
+
+        assertThat(third.status()).as(third.toString()).isEqualTo(429);
+        assertThat(third.json().path("max_open_sessions").asInt()).isEqualTo(2);
+        assertThat(otherKeysFirst.status()).as(otherKeysFirst.toString()).isEqualTo(201);
+        assertThat(otherKeysSecond.status()).isEqualTo(201);
+        assertThat(otherKeysThird.status()).isEqualTo(429);
     }
 }

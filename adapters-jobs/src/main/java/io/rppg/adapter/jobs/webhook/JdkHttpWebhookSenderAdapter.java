@@ -13,11 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends webhooks with the JDK's HTTP client: no redirects (a receiver cannot bounce us elsewhere), short timeouts,
+ * Sends webhooks with the JDK's HTTP client, each signed ({@link WebhookSignature}) and named by its event and
+ * delivery id in headers: no redirects (a receiver cannot bounce us elsewhere), short timeouts,
  * and a check before every send that the host does not resolve to a private, loopback or link-local address, so
  * that a tenant cannot use webhooks to reach the platform's own network.
  */
@@ -25,6 +25,8 @@ import java.util.Optional;
 class JdkHttpWebhookSenderAdapter implements WebhookSenderPort {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final String EVENT_HEADER = "X-Rppg-Event";
+    static final String DELIVERY_HEADER = "X-Rppg-Delivery";
 
     private final boolean allowPrivateTargets;
     private final HttpClient client = HttpClient.newBuilder()
@@ -66,14 +68,17 @@ class JdkHttpWebhookSenderAdapter implements WebhookSenderPort {
     }
 
     @Override
-    public SendResult send(String url, String body, Map<String, String> headers) {
-        var request = HttpRequest.newBuilder(URI.create(url))
+    public SendResult send(OutgoingWebhook webhook) {
+        var request = HttpRequest.newBuilder(URI.create(webhook.url()))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .header("User-Agent", "rppg-webhooks/1");
-        headers.forEach(request::header);
+                .header("User-Agent", "rppg-webhooks/1")
+                .header(WebhookSignature.HEADER,
+                        WebhookSignature.header(webhook.secret(), webhook.sentAt().getEpochSecond(), webhook.body()))
+                .header(EVENT_HEADER, webhook.event().wireName())
+                .header(DELIVERY_HEADER, webhook.deliveryId().toString());
         try {
-            var response = client.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            var response = client.send(request.POST(HttpRequest.BodyPublishers.ofString(webhook.body())).build(),
                     HttpResponse.BodyHandlers.discarding());
             return new SendResult(response.statusCode(), response.statusCode() / 100 == 2 ? null
                     : "the receiver answered " + response.statusCode());

@@ -20,7 +20,7 @@ interface ApiKeyRepository extends JpaRepository<ApiKeyEntity, UUID> {
     @Modifying
     @Query("""
             update ApiKeyEntity k set k.lastUsedAt = :now
-            where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :staleBefore)
+            where k.tenantId = :tenantId and k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :staleBefore)
             """)
-    int touch(UUID id, Instant now, Instant staleBefore);
+    int touch(UUID tenantId, UUID id, Instant now, Instant staleBefore);
 }

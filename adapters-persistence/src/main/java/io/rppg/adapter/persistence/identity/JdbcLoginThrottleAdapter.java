@@ -7,6 +7,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 
 /** Failed-login records in PostgreSQL, so that every node of a cluster throttles the same guesser. */
 @Component
@@ -51,5 +53,11 @@ class JdbcLoginThrottleAdapter implements LoginThrottlePort {
     @Override
     public void clear(String key) {
         jdbc.update("DELETE FROM login_throttles WHERE throttle_key = ?", key);
+    }
+
+    @Override
+    public int deleteExpired(Instant now, Duration window) {
+        return jdbc.update("DELETE FROM login_throttles WHERE blocked_until <= ? AND last_failure < ?",
+                Timestamp.from(now), Timestamp.from(now.minus(window)));
     }
 }

@@ -44,7 +44,7 @@ class JpaApiKeyAdapter implements ApiKeyPort {
     }
 
     @Override
-    public void markUsed(ApiKeyId id, Instant now) {
-        keys.touch(id.value(), now, now.minus(LAST_USED_RESOLUTION));
+    public void markUsed(TenantId tenant, ApiKeyId id, Instant now) {
+        keys.touch(tenant.value(), id.value(), now, now.minus(LAST_USED_RESOLUTION));
     }
 }

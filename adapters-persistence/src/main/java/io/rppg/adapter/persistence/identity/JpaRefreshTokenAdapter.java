@@ -37,4 +37,9 @@ class JpaRefreshTokenAdapter implements RefreshTokenPort {
     public void revokeAllOf(UserId user, Instant now) {
         tokens.revokeAllOf(user.value(), now);
     }
+
+    @Override
+    public int deleteExpiredOrRevoked(Instant now) {
+        return tokens.deleteExpiredOrRevoked(now);
+    }
 }

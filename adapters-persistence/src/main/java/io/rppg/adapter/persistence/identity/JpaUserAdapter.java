@@ -50,8 +50,8 @@ class JpaUserAdapter implements UserPort {
     }
 
     @Override
-    public void delete(UserId id) {
-        users.deleteById(id.value());
+    public void delete(TenantId tenant, UserId id) {
+        users.deleteOfTenant(tenant.value(), id.value());
     }
 
     @Override

@@ -23,4 +23,8 @@ interface RefreshTokenRepository extends JpaRepository<RefreshTokenEntity, UUID>
     @Modifying
     @Query("update RefreshTokenEntity t set t.revokedAt = :now where t.userId = :userId and t.revokedAt is null")
     int revokeAllOf(UUID userId, Instant now);
+
+    @Modifying
+    @Query("delete from RefreshTokenEntity t where t.expiresAt <= :now or t.revokedAt is not null")
+    int deleteExpiredOrRevoked(Instant now);
 }

@@ -1,6 +1,7 @@
 package io.rppg.adapter.persistence.identity;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
@@ -17,4 +18,8 @@ interface UserRepository extends JpaRepository<UserEntity, UUID> {
     boolean existsByEmail(String email);
 
     List<UserEntity> findByTenantIdOrderByCreatedAt(UUID tenantId);
+
+    @Modifying
+    @Query("delete from UserEntity u where u.tenantId = :tenantId and u.id = :id")
+    int deleteOfTenant(UUID tenantId, UUID id);
 }

@@ -37,6 +37,11 @@ class JpaScanSessionAdapter implements ScanSessionPort {
     }
 
     @Override
+    public Optional<ScanSession> findByIdForUpdate(TenantId tenant, ScanSessionId id) {
+        return sessions.findForUpdate(tenant.value(), id.value()).map(ScanSessionMapper::toDomain);
+    }
+
+    @Override
     public int countOpen(TenantId tenant, SessionOwner owner, Instant now) {
         sessions.lockOwner(tenant.value() + "/" + owner.value());
         return sessions.countOpen(tenant.value(), owner.value(), OPEN, now);
@@ -45,11 +50,30 @@ class JpaScanSessionAdapter implements ScanSessionPort {
     @Override
     public List<ScanSession> findPage(TenantId tenant, ScanSessionPage page) {
         var cursor = page.before();
-        return sessions.findPage(tenant.value(), page.status(),
+        var filter = StatusFilter.of(page.status(), page.asOf());
+        return sessions.findPage(tenant.value(), filter.stored(), filter.expiresAfter(), filter.expiredBy(),
                         cursor == null ? null : cursor.createdAt(),
                         cursor == null ? null : cursor.id().value(),
                         Limit.of(page.pageSize()))
                 .stream().map(ScanSessionMapper::toDomain).toList();
+    }
+
+    /**
+     * A status as clients see it, in stored terms: pending is stored pending and not yet expired; expired is stored
+     * pending (or expired) past its expiry. See {@link ScanSession#statusAt}.
+     */
+    private record StatusFilter(List<ScanStatus> stored, Instant expiresAfter, Instant expiredBy) {
+
+        static StatusFilter of(ScanStatus seen, Instant asOf) {
+            if (seen == null) {
+                return new StatusFilter(List.of(ScanStatus.values()), null, null);
+            }
+            return switch (seen) {
+                case PENDING -> new StatusFilter(List.of(ScanStatus.PENDING), asOf, null);
+                case EXPIRED -> new StatusFilter(List.of(ScanStatus.PENDING, ScanStatus.EXPIRED), null, asOf);
+                case PROCESSING, COMPLETED, FAILED -> new StatusFilter(List.of(seen), null, null);
+            };
+        }
     }
 
     @Override

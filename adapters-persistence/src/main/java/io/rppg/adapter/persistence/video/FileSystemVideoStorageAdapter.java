@@ -22,14 +22,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Videos as files under {@code <root>/<tenant>/<session>.<ext>}. An upload streams into a temporary file in the
- * same directory, its first bytes decide the format, the size limit is checked while copying, and only a complete,
- * accepted video is moved to its name in one atomic step. Whatever goes wrong, the temporary file is deleted.
+ * Videos as files under {@code <root>/<tenant>/<session>.<ext>}. An upload streams into a file of its own in the
+ * same directory ({@code <session>.upload-<n>.part}), its first bytes decide the format, and the size limit is
+ * checked while copying; whatever goes wrong, that file is deleted. A complete upload becomes
+ * {@code <session>.upload-<n>.<ext>}, and only the accepted one is moved to the session's name, in one atomic step:
+ * uploads racing for one session never replace each other's file.
  */
 public final class FileSystemVideoStorageAdapter implements VideoStoragePort {
 
     private static final int BUFFER_SIZE = 64 * 1024;
     private static final String PARTIAL_SUFFIX = ".part";
+    /** Between the session id and the upload's number in the name of an upload not (yet) accepted. */
+    private static final String UPLOAD_MARK = ".upload-";
 
     private final Path root;
 
@@ -42,16 +46,19 @@ public final class FileSystemVideoStorageAdapter implements VideoStoragePort {
         Path partial = null;
         try {
             var directory = Files.createDirectories(directoryOf(tenant));
-            partial = Files.createTempFile(directory, session.value() + ".", PARTIAL_SUFFIX);
+            partial = Files.createTempFile(directory, session.value() + UPLOAD_MARK, PARTIAL_SUFFIX);
             switch (copy(content, partial, maxBytes)) {
                 case Refused(var refusal) -> {
                     Files.deleteIfExists(partial);
                     return refusal;
                 }
                 case Copied(var size, var format) -> {
-                    var target = directory.resolve(session.value() + "." + format.extension());
-                    move(partial, target);
-                    return new StoreResult.Stored(target, size, format);
+                    var name = partial.getFileName().toString();
+                    // The probe reads the file after this; it is named like the video it is.
+                    var upload = directory.resolve(name.substring(0, name.length() - PARTIAL_SUFFIX.length())
+                            + "." + format.extension());
+                    move(partial, upload);
+                    return new StoreResult.Stored(upload, size, format);
                 }
             }
         } catch (IOException e) {
@@ -60,6 +67,29 @@ public final class FileSystemVideoStorageAdapter implements VideoStoragePort {
         } catch (RuntimeException | Error e) {
             deleteQuietly(partial);
             throw e;
+        }
+    }
+
+    @Override
+    public void accept(TenantId tenant, ScanSessionId session, StoreResult.Stored upload) {
+        requireUploadOf(tenant, session, upload.path());
+        try {
+            move(upload.path(), pathOf(tenant, session, upload.format()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the video of " + session, e);
+        }
+    }
+
+    @Override
+    public void discard(StoreResult.Stored upload) {
+        var name = upload.path().getFileName().toString();
+        if (!upload.path().normalize().startsWith(root) || !name.contains(UPLOAD_MARK)) {
+            throw new IllegalArgumentException("not an upload of this storage: " + name);
+        }
+        try {
+            Files.deleteIfExists(upload.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the upload " + name, e);
         }
     }
 
@@ -111,12 +141,12 @@ public final class FileSystemVideoStorageAdapter implements VideoStoragePort {
     }
 
     @Override
-    public int deletePartialUploadsOlderThan(Instant before) {
+    public int deleteUnacceptedUploadsOlderThan(Instant before) {
         int deleted = 0;
         for (var directory : tenantDirectories()) {
             try (var files = Files.list(directory)) {
                 for (var file : (Iterable<Path>) files::iterator) {
-                    if (file.getFileName().toString().endsWith(PARTIAL_SUFFIX)
+                    if (file.getFileName().toString().contains(UPLOAD_MARK)
                             && Files.getLastModifiedTime(file).toInstant().isBefore(before)
                             && Files.deleteIfExists(file)) {
                         deleted++;
@@ -160,6 +190,13 @@ public final class FileSystemVideoStorageAdapter implements VideoStoragePort {
     /** Where a session's video in the given container lives (whether or not it exists). */
     public Path pathOf(TenantId tenant, ScanSessionId session, VideoContainer container) {
         return directoryOf(tenant).resolve(session.value() + "." + container.extension());
+    }
+
+    private void requireUploadOf(TenantId tenant, ScanSessionId session, Path upload) {
+        if (!upload.normalize().getParent().equals(directoryOf(tenant))
+                || !upload.getFileName().toString().startsWith(session.value() + UPLOAD_MARK)) {
+            throw new IllegalArgumentException(upload.getFileName() + " is no upload of " + session);
+        }
     }
 
     private Path directoryOf(TenantId tenant) {

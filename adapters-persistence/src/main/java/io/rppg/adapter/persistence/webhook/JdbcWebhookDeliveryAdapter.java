@@ -74,4 +74,10 @@ class JdbcWebhookDeliveryAdapter implements WebhookDeliveryPort {
         return jdbc.query("SELECT * FROM webhook_deliveries WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?",
                 WebhookRows::delivery, tenant.value(), max);
     }
+
+    @Override
+    public int deleteDeliveredBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM webhook_deliveries WHERE status = 'DELIVERED' AND created_at < ?",
+                Timestamp.from(cutoff));
+    }
 }

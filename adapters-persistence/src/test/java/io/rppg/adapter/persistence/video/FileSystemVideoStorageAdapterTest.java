@@ -35,19 +35,56 @@ class FileSystemVideoStorageAdapterTest {
     }
 
     @Test
-    void aVideoIsStoredUnderItsTenantAndSessionWithTheExtensionOfItsBytes() throws IOException {
+    void anUploadIsStoredInAFileOfItsOwnAndBecomesTheSessionsVideoWhenAccepted() throws IOException {
         var bytes = mp4("isom", 200_000);
 
         var result = storage().store(TENANT, SESSION, new ByteArrayInputStream(bytes), 1_000_000);
 
         assertThat(result).isInstanceOf(StoreResult.Stored.class);
         var stored = (StoreResult.Stored) result;
-        assertThat(stored.path()).isEqualTo(root.resolve(TENANT.toString()).resolve(SESSION.value() + ".mp4"));
+        assertThat(stored.path().getParent()).isEqualTo(root.resolve(TENANT.toString()));
+        assertThat(stored.path().getFileName().toString()).startsWith(SESSION.value() + ".upload-").endsWith(".mp4");
         assertThat(stored.size()).isEqualTo(bytes.length);
         assertThat(stored.format()).isEqualTo(VideoContainer.MP4);
         assertThat(Files.readAllBytes(stored.path())).isEqualTo(bytes);
-        assertThat(filesUnder(root)).containsExactly(stored.path());
-        assertThat(storage().find(TENANT, SESSION)).contains(stored.path());
+        assertThat(storage().find(TENANT, SESSION)).as("not the session's video before acceptance").isEmpty();
+
+        storage().accept(TENANT, SESSION, stored);
+
+        var video = root.resolve(TENANT.toString()).resolve(SESSION.value() + ".mp4");
+        assertThat(filesUnder(root)).containsExactly(video);
+        assertThat(Files.readAllBytes(video)).isEqualTo(bytes);
+        assertThat(storage().find(TENANT, SESSION)).contains(video);
+    }
+
+    @Test
+    void uploadsToOneSessionNeverReplaceEachOtherAndOnlyTheAcceptedOneIsKept() throws IOException {
+        var first = mp4("isom", 1000);
+        var second = mp4("isom", 2000);
+        var winner = (StoreResult.Stored) storage().store(TENANT, SESSION, new ByteArrayInputStream(first), 10_000);
+        var loser = (StoreResult.Stored) storage().store(TENANT, SESSION, new ByteArrayInputStream(second), 10_000);
+
+        assertThat(loser.path()).isNotEqualTo(winner.path());
+        assertThat(Files.readAllBytes(winner.path())).isEqualTo(first);
+
+        storage().accept(TENANT, SESSION, winner);
+        storage().discard(loser);
+
+        assertThat(filesUnder(root)).containsExactly(storage().find(TENANT, SESSION).orElseThrow());
+        assertThat(Files.readAllBytes(storage().find(TENANT, SESSION).orElseThrow())).isEqualTo(first);
+    }
+
+    @Test
+    void anUploadOfOneSessionCannotBeAcceptedForAnother() {
+        var stored = (StoreResult.Stored) storage().store(TENANT, SESSION,
+                new ByteArrayInputStream(mp4("isom", 1000)), 10_000);
+        var other = ScanSessionId.issue(Instant.parse("2026-03-15T10:00:00Z"), "zzzzzzzz");
+
+        assertThatThrownBy(() -> storage().accept(TENANT, other, stored))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> storage().accept(new TenantId(UUID.randomUUID()), SESSION, stored))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(storage().find(TENANT, other)).isEmpty();
     }
 
     @Test
@@ -130,19 +167,18 @@ class FileSystemVideoStorageAdapterTest {
 
     @Test
     void deleteRemovesTheVideoAndSaysWhetherThereWasOne() throws IOException {
-        var stored = (StoreResult.Stored) storage().store(TENANT, SESSION,
-                new ByteArrayInputStream(mp4("isom", 1000)), 10_000);
+        var stored = accepted(mp4("isom", 1000));
 
         assertThat(storage().delete(TENANT, SESSION)).isTrue();
         assertThat(storage().delete(TENANT, SESSION)).isFalse();
-        assertThat(Files.exists(stored.path())).isFalse();
+        assertThat(Files.exists(stored)).isFalse();
         assertThat(storage().find(TENANT, SESSION)).isEmpty();
         assertThat(filesUnder(root)).isEmpty();
     }
 
     @Test
     void tenantsNeverSeeEachOthersVideos() {
-        storage().store(TENANT, SESSION, new ByteArrayInputStream(mp4("isom", 1000)), 10_000);
+        accepted(mp4("isom", 1000));
         var other = new TenantId(UUID.randomUUID());
 
         assertThat(storage().find(other, SESSION)).isEmpty();
@@ -152,8 +188,9 @@ class FileSystemVideoStorageAdapterTest {
 
     @Test
     void storedVideosNamesEveryVideoWithItsTenantSessionAndTimeAndSkipsEverythingElse() throws IOException {
-        var stored = (StoreResult.Stored) storage().store(TENANT, SESSION,
-                new ByteArrayInputStream(mp4("isom", 1000)), 10_000);
+        var stored = accepted(mp4("isom", 1000));
+        var notYetAccepted = ScanSessionId.issue(Instant.parse("2026-03-15T10:00:00Z"), "unaccepted");
+        storage().store(TENANT, notYetAccepted, new ByteArrayInputStream(mp4("isom", 1000)), 10_000);
         Files.writeString(root.resolve(TENANT.toString()).resolve("notes.txt"), "not a video");
         Files.createDirectories(root.resolve("not-a-tenant"));
 
@@ -162,23 +199,31 @@ class FileSystemVideoStorageAdapterTest {
         assertThat(videos).singleElement().satisfies(video -> {
             assertThat(video.tenant()).isEqualTo(TENANT);
             assertThat(video.session()).isEqualTo(SESSION);
-            assertThat(video.path()).isEqualTo(stored.path());
+            assertThat(video.path()).isEqualTo(stored);
             assertThat(video.storedAt()).isBeforeOrEqualTo(Instant.now());
         });
     }
 
     @Test
-    void partialUploadsLeftByACrashAreDeletedOnceOlderThanTheCutOff() throws IOException {
+    void uploadsLeftUnacceptedByACrashAreDeletedOnceOlderThanTheCutOff() throws IOException {
         var directory = Files.createDirectories(root.resolve(TENANT.toString()));
-        var old = Files.writeString(directory.resolve(SESSION.value() + ".123.part"), "half an upload");
-        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(7200)));
-        var fresh = Files.writeString(directory.resolve(SESSION.value() + ".456.part"), "an upload in progress");
+        var oldPartial = Files.writeString(directory.resolve(SESSION.value() + ".upload-123.part"), "half an upload");
+        var oldComplete = ((StoreResult.Stored) storage().store(TENANT, SESSION,
+                new ByteArrayInputStream(mp4("isom", 1000)), 10_000)).path();
+        for (var old : java.util.List.of(oldPartial, oldComplete)) {
+            Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(7200)));
+        }
+        var fresh = Files.writeString(directory.resolve(SESSION.value() + ".upload-456.part"), "an upload in progress");
+        var video = accepted(mp4("isom", 1000));
+        Files.setLastModifiedTime(video, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(7200)));
 
-        int deleted = storage().deletePartialUploadsOlderThan(Instant.now().minusSeconds(3600));
+        int deleted = storage().deleteUnacceptedUploadsOlderThan(Instant.now().minusSeconds(3600));
 
-        assertThat(deleted).isEqualTo(1);
-        assertThat(old).doesNotExist();
+        assertThat(deleted).isEqualTo(2);
+        assertThat(oldPartial).doesNotExist();
+        assertThat(oldComplete).doesNotExist();
         assertThat(fresh).exists();
+        assertThat(video).as("an accepted video is not an upload").exists();
     }
 
     @Test
@@ -186,7 +231,7 @@ class FileSystemVideoStorageAdapterTest {
         var empty = new FileSystemVideoStorageAdapter(root.resolve("never-created"));
 
         assertThat(empty.storedVideos()).isEmpty();
-        assertThat(empty.deletePartialUploadsOlderThan(Instant.now())).isZero();
+        assertThat(empty.deleteUnacceptedUploadsOlderThan(Instant.now())).isZero();
     }
 
     private VideoContainer format(byte[] bytes) {
@@ -194,6 +239,13 @@ class FileSystemVideoStorageAdapterTest {
         var stored = (StoreResult.Stored) storage().store(TENANT, session, new ByteArrayInputStream(bytes), 10_000);
         assertThat(stored.path().getFileName().toString()).endsWith("." + stored.format().extension());
         return stored.format();
+    }
+
+    /** Stores and accepts the bytes as the video of {@link #SESSION}; where it now lies. */
+    private Path accepted(byte[] bytes) {
+        var stored = (StoreResult.Stored) storage().store(TENANT, SESSION, new ByteArrayInputStream(bytes), 10_000);
+        storage().accept(TENANT, SESSION, stored);
+        return storage().find(TENANT, SESSION).orElseThrow();
     }
 
     private static byte[] mp4(String brand, int size) {

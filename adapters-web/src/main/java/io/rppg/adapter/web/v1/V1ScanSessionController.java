@@ -128,7 +128,7 @@ class V1ScanSessionController {
             return ScanStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ApiException(ApiError.of(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR",
-                    "status must be one of pending, processing, completed, failed").withDetail("field", "status"));
+                    "status must be one of pending, processing, completed, failed, expired").withDetail("field", "status"));
         }
     }
 

@@ -17,7 +17,8 @@ public interface ListScanSessionsQuery {
     Listing listScanSessions(Query query);
 
     /**
-     * @param status   only sessions stored in this status, or all when null
+     * @param status   only sessions in this status as the caller sees it when the page is read (pending ones past
+     *                 their lifetime are expired, not pending), or all when null
      * @param cursor   the {@code nextCursor} of the previous page, or null for the first page
      * @param pageSize at most this many; null means {@link #DEFAULT_PAGE_SIZE}; larger than {@link #MAX_PAGE_SIZE}
      *                 means {@link #MAX_PAGE_SIZE}

@@ -20,6 +20,9 @@ public interface ApiKeyPort {
 
     List<ApiKey> findByTenant(TenantId tenant);
 
-    /** Records a use; cheap enough to call on every request because it writes at most once a minute per key. */
-    void markUsed(ApiKeyId id, Instant now);
+    /**
+     * Records a use of the tenant's key; cheap enough to call on every request because it writes at most once a
+     * minute per key.
+     */
+    void markUsed(TenantId tenant, ApiKeyId id, Instant now);
 }

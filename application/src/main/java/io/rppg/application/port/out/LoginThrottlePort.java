@@ -2,6 +2,9 @@ package io.rppg.application.port.out;
 
 import io.rppg.domain.identity.LoginThrottle;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * Failed-login records, shared by every node, keyed by "account:<user id>" (an account, by whichever name it was
  * typed), "user:<login>" (a name that names nobody) or "address:<ip>".
@@ -19,4 +22,12 @@ public interface LoginThrottlePort {
     void save(String key, LoginThrottle throttle);
 
     void clear(String key);
+
+    /**
+     * Deletes the records that no longer slow anyone down: not blocking at {@code now}, and whose last failure is
+     * older than {@code window}, so that a new failure would be counted from one again anyway.
+     *
+     * @return how many were deleted
+     */
+    int deleteExpired(Instant now, Duration window);
 }

@@ -18,4 +18,12 @@ public interface RefreshTokenPort {
     void revokeFamily(UUID familyId, Instant now);
 
     void revokeAllOf(UserId user, Instant now);
+
+    /**
+     * Deletes the tokens that can no longer be used at {@code now}: expired or revoked. A spent token stays until
+     * then, since presenting it again is how a stolen token is found out.
+     *
+     * @return how many were deleted
+     */
+    int deleteExpiredOrRevoked(Instant now);
 }

@@ -20,6 +20,12 @@ public interface ScanSessionPort {
     Optional<ScanSession> findById(TenantId tenant, ScanSessionId id);
 
     /**
+     * The session, holding its row lock until the transaction ends: of transactions that read a session this way
+     * and then change it, each sees the change of the one before, so two uploads cannot both accept a video.
+     */
+    Optional<ScanSession> findByIdForUpdate(TenantId tenant, ScanSessionId id);
+
+    /**
      * Sessions of one owner that are pending or processing and not yet expired at {@code now}. Holds the owner's
      * lock until the transaction ends, so that sessions opened for one owner at the same time are counted one after
      * the other and the plan's limit of open sessions holds under a burst.
@@ -35,12 +41,17 @@ public interface ScanSessionPort {
     /**
      * One page of a listing.
      *
-     * @param status   only sessions in this stored status, or all when null
+     * @param status   only sessions in this status as a client sees it at {@code asOf}
+     *                 ({@link ScanSession#statusAt}: a pending session past its lifetime is expired), or all when null
+     * @param asOf     the instant the listing is read at
      * @param before   the cursor: the creation time and id of the last session of the previous page, or null
      * @param pageSize at most this many
      */
-    record ScanSessionPage(ScanStatus status, Cursor before, int pageSize) {
+    record ScanSessionPage(ScanStatus status, Instant asOf, Cursor before, int pageSize) {
         public ScanSessionPage {
+            if (asOf == null) {
+                throw new IllegalArgumentException("a listing is read at an instant");
+            }
             if (pageSize < 1 || pageSize > 100) {
                 throw new IllegalArgumentException("page size must be between 1 and 100");
             }

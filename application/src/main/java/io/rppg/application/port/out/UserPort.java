@@ -23,7 +23,8 @@ public interface UserPort {
 
     List<User> findByTenant(TenantId tenant);
 
-    void delete(UserId id);
+    /** Deletes the user if it belongs to the tenant; a platform admin, who belongs to none, is never deleted here. */
+    void delete(TenantId tenant, UserId id);
 
     long count();
 }

@@ -25,6 +25,14 @@ public interface WebhookDeliveryPort {
 
     List<WebhookDelivery> findRecent(TenantId tenant, int max);
 
+    /**
+     * Deletes the deliveries of every tenant that were delivered and created before {@code cutoff}; pending and
+     * failed ones stay. Runs in a platform transaction.
+     *
+     * @return how many were deleted
+     */
+    int deleteDeliveredBefore(Instant cutoff);
+
     record DueDelivery(WebhookDelivery delivery, WebhookEndpoint endpoint) {
     }
 }

@@ -104,7 +104,7 @@ public final class UserAdministrationService implements ManageUsersUseCase {
                 return new AdminOutcome.NotFound<>("user");
             }
             refreshTokens.revokeAllOf(userId, clock.now());
-            users.delete(userId);
+            users.delete(tenantId, userId);
             return AdminOutcome.done(userId);
         });
     }

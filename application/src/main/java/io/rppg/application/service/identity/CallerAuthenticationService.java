@@ -40,7 +40,7 @@ public final class CallerAuthenticationService implements AuthenticateApiKeyUseC
         return transactions.inPlatformTransaction(() -> apiKeys.findBySecretHash(hash)
                 .filter(key -> !key.isRevoked())
                 .map(key -> {
-                    apiKeys.markUsed(key.id(), clock.now());
+                    apiKeys.markUsed(key.tenantId(), key.id(), clock.now());
                     var active = tenants.findById(key.tenantId()).map(Tenant::isActive).orElse(false);
                     return new AuthenticatedKey(key, active);
                 }));

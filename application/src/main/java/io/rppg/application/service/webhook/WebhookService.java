@@ -22,7 +22,6 @@ import io.rppg.domain.webhook.WebhookEndpoint;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -136,11 +135,8 @@ public final class WebhookService implements ManageWebhooksUseCase, DeliverWebho
         var refusal = sender.refusalFor(endpoint.url());
         var result = refusal.isPresent()
                 ? new WebhookSenderPort.SendResult(0, refusal.get())
-                : sender.send(endpoint.url(), delivery.body(), Map.of(
-                        WebhookSignature.HEADER,
-                        WebhookSignature.header(endpoint.secret(), now.getEpochSecond(), delivery.body()),
-                        "X-Rppg-Event", delivery.event().wireName(),
-                        "X-Rppg-Delivery", delivery.id().toString()));
+                : sender.send(new WebhookSenderPort.OutgoingWebhook(endpoint.url(), endpoint.secret(), delivery.id(),
+                        delivery.event(), now, delivery.body()));
         var after = delivery.afterAttempt(result.statusCode(), result.error(), clock.now(), retries);
         transactions.inPlatformTransaction(() -> {
             deliveries.save(after);

@@ -1,4 +1,4 @@
-package io.rppg.application.service.webhook;
+package io.rppg.adapter.jobs.webhook;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -10,14 +10,14 @@ import java.util.HexFormat;
  * {@code X-Rppg-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">}. The timestamp inside the
  * signed text lets receivers reject replays of old deliveries.
  */
-public final class WebhookSignature {
+final class WebhookSignature {
 
-    public static final String HEADER = "X-Rppg-Signature";
+    static final String HEADER = "X-Rppg-Signature";
 
     private WebhookSignature() {
     }
 
-    public static String header(String secret, long unixSeconds, String body) {
+    static String header(String secret, long unixSeconds, String body) {
         return "t=" + unixSeconds + ",v1=" + hmacSha256Hex(secret, unixSeconds + "." + body);
     }
 
