@@ -111,7 +111,7 @@ class BadInputCorpusTest extends PlatformTest {
                 fields("mode", "selection", "api_keys", List.of(job))));
         for (var prefix : List.of("/v2", "/api/v2")) {
             routes.add(new Route("POST", prefix + "/auth/login", () -> null,
-                    fields("email", "nobody@clinic.test", "password", "x")));
+                    fields("email", "corpus-" + random() + "@clinic.test", "password", "x")));
             routes.add(new Route("POST", prefix + "/auth/refresh", () -> null, fields("refresh_token", "x")));
         }
         routes.add(new Route("POST", "/api/v1/scan-session", () -> apiKey, fields()));

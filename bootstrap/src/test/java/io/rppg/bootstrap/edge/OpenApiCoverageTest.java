@@ -1,15 +1,19 @@
 package io.rppg.bootstrap.edge;
 
 import io.rppg.bootstrap.PlatformTest;
+import io.rppg.bootstrap.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.Locale;
 import java.util.TreeSet;
 
+import static io.rppg.bootstrap.ErrorShapes.assertError;
+import static io.rppg.bootstrap.ErrorShapes.codeOf;
 import static io.rppg.bootstrap.edge.EdgeClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +33,9 @@ class OpenApiCoverageTest extends PlatformTest {
         var missing = new TreeSet<String>();
         var routes = 0;
         for (var entry : handlerMapping.getHandlerMethods().entrySet()) {
-            if (!entry.getValue().getBeanType().getPackageName().startsWith("io.rppg.adapter.web")) {
+            // The error page stands in for any route that failed; it is no route of a surface.
+            if (!entry.getValue().getBeanType().getPackageName().startsWith("io.rppg.adapter.web")
+                    || ErrorController.class.isAssignableFrom(entry.getValue().getBeanType())) {
                 continue;
             }
             var info = entry.getKey();
@@ -47,6 +53,7 @@ class OpenApiCoverageTest extends PlatformTest {
         }
         assertThat(routes).as("routes found in the context").isGreaterThan(20);
         assertThat(missing).as("routes missing from /v3/api-docs").isEmpty();
+        assertThat(paths.has("/error")).as("the error page is not documented").isFalse();
     }
 
     @Test
@@ -73,6 +80,13 @@ class OpenApiCoverageTest extends PlatformTest {
                 .contains("/v2/auth/login", "/api/v2/auth/login").doesNotContain("/clientlogin");
         assertThat(json(get("/v3/api-docs/admin")).get("paths").propertyNames())
                 .contains("/api/v1/admin/plans").doesNotContain("/api/v1/scan-session");
+    }
+
+    @Test
+    void anUnknownGroupIsNotFound() {
+        var answer = RawHttp.get(port, "/v3/api-docs/nosuch");
+
+        assertThat(codeOf(assertError(answer, "/v3/api-docs/nosuch", 404))).isEqualTo("NOT_FOUND");
     }
 
     @Test

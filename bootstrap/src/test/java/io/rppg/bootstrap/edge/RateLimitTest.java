@@ -8,6 +8,7 @@ import org.springframework.test.context.TestPropertySource;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -106,7 +107,7 @@ class RateLimitTest extends PlatformTest {
         assertThat(json(response).at("/error/code").asString()).isEqualTo("RATE_LIMIT_EXCEEDED");
         // The address is limited on every login endpoint, in each one's shape.
         var nervoscan = untilRefused(() -> send(client.request("POST", "/clientlogin",
-                Map.of("username", "nobody@clinic.test", "password", "wrong"), null)), 401);
+                Map.of("username", "nobody-" + UUID.randomUUID() + "@clinic.test", "password", "wrong"), null)), 401);
         assertThat(json(nervoscan).get("success").asBoolean(true)).isFalse();
         assertThat(json(nervoscan).at("/error/code").asString()).isEqualTo("RATE_LIMIT_EXCEEDED");
 
@@ -156,8 +157,10 @@ class RateLimitTest extends PlatformTest {
         return send(client.request("GET", "/api/v1/scan-session/no-such-session/vitals", null, apiKey));
     }
 
+    /** A wrong login under a name of its own, so that only the address's limit, not a name's throttle, refuses it. */
     private HttpResponse<String> wrongLogin(String path) {
-        return send(client.request("POST", path, Map.of("email", "nobody@clinic.test", "password", "wrong"), null));
+        return send(client.request("POST", path, Map.of("email", "nobody-" + UUID.randomUUID() + "@clinic.test",
+                "password", "wrong"), null));
     }
 
     private static String header(HttpResponse<String> response, String name) {

@@ -56,6 +56,9 @@ class RefusedRequestsTest extends PlatformTest {
             assertThat(messageOf(body)).as(target).startsWith("the URL is not accepted")
                     .doesNotContain("malicious");
         }
+        // A method no route knows is refused by the firewall too.
+        var propfind = RawHttp.exchange(port, "PROPFIND", "/v2/auth/login", List.of(), new byte[0]);
+        assertThat(codeOf(assertError(propfind, "/v2/auth/login", 405))).isEqualTo("METHOD_NOT_ALLOWED");
         // A header value the firewall refuses when a controller reads it (Nervoscan's refresh reads its own).
         var refresh = RawHttp.exchange(port, "POST", "/refresh", List.of("Authorization: Bearer a\u0085b"),
                 new byte[0]);

@@ -1,5 +1,6 @@
 package io.rppg.adapter.web.error;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * or failed outside Spring MVC (a filter). It answers in the shape of the surface the request was sent to, in place
  * of Spring Boot's default error body.
  */
+@Hidden
 @RestController
 class ErrorPageController implements ErrorController {
 

@@ -12,8 +12,8 @@ import java.util.Locale;
 
 /**
  * Requests Spring Security's firewall refuses (an encoded slash or percent sign, a dot segment, a double slash, a
- * semicolon, a header value with control characters), answered in the caller's surface shape with a plain message
- * instead of the firewall's words. Spring Security uses this handler because it is a bean.
+ * semicolon, a header value with control characters, a method no route knows), answered in the caller's surface
+ * shape with a plain message instead of the firewall's words. Spring Security uses this handler because it is a bean.
  */
 @Component
 public class RejectedRequests implements RequestRejectedHandler {
@@ -32,8 +32,12 @@ public class RejectedRequests implements RequestRejectedHandler {
 
     static ApiError error(RequestRejectedException rejected) {
         var reason = String.valueOf(rejected.getMessage()).toLowerCase(Locale.ROOT);
-        var message = reason.contains("header")
-                ? "a header of the request holds characters that are not accepted"
+        if (reason.contains("http method")) {
+            return ApiError.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                    "this method is not supported here");
+        }
+        var message = reason.contains("header") ? "a header of the request holds characters that are not accepted"
+                : reason.contains("parameter") ? "a parameter of the request holds characters that are not accepted"
                 : "the URL is not accepted: it holds an encoded or repeated slash, an encoded percent sign or dot, "
                 + "a dot segment, a semicolon or a character that is not allowed in a path";
         return ApiError.of(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", message);

@@ -21,8 +21,9 @@ class OnePartPerName implements HandlerInterceptor {
                     throw new RepeatedPartException(name);
                 }
             });
+            // Parameters of the query string are not parts: only names that head a part count.
             multipart.getParameterMap().forEach((name, values) -> {
-                if (values.length > 1 || files.containsKey(name)) {
+                if ((values.length > 1 || files.containsKey(name)) && multipart.getMultipartHeaders(name) != null) {
                     throw new RepeatedPartException(name);
                 }
             });
