@@ -104,6 +104,8 @@ class FfmpegVideoProbeAdapterTest {
         var stderr = dir.resolve("probe-stderr.txt");
 
         var probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // As the platform's jar declares: JavaCV loads native code, which JDK 24+ warns about otherwise.
+                "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), ProbeInItsOwnProcess.class.getName(),
                 truncated.toString())
                 .redirectError(stderr.toFile()).start();
