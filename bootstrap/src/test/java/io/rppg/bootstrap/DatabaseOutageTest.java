@@ -63,7 +63,7 @@ class DatabaseOutageTest {
         database.close();
         try {
             var v1 = timed(() -> api.listSessions(key));
-            assertThat(v1.response().status()).isEqualTo(503);
+            assertThat(v1.response().status()).as(v1.response().toString()).isEqualTo(503);
             assertThat(v1.response().contentType()).startsWith("application/problem+json");
             assertThat(v1.response().text("code")).isEqualTo("SERVICE_UNAVAILABLE");
             assertThat(v1.response().text("detail")).isNotBlank();

@@ -5,7 +5,7 @@ import io.rppg.domain.tenant.TenantId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.TransactionDefinition;
 
 import java.util.function.Supplier;
 
@@ -16,17 +16,17 @@ import java.util.function.Supplier;
 @Component
 public class SpringTransactionAdapter implements TransactionPort {
 
-    private final TransactionTemplate transactions;
+    private final PlatformTransactionManager transactionManager;
     private final JdbcTemplate jdbc;
 
     public SpringTransactionAdapter(PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactionManager = transactionManager;
         this.jdbc = jdbc;
     }
 
     @Override
     public <T> T inTenantTransaction(TenantId tenant, Supplier<T> work) {
-        return transactions.execute(status -> {
+        return inTransaction(() -> {
             jdbc.queryForObject("SELECT set_config('rppg.tenant_id', ?, true)", String.class, tenant.toString());
             jdbc.queryForObject("SELECT set_config('rppg.platform', 'off', true)", String.class);
             return work.get();
@@ -35,9 +35,31 @@ public class SpringTransactionAdapter implements TransactionPort {
 
     @Override
     public <T> T inPlatformTransaction(Supplier<T> work) {
-        return transactions.execute(status -> {
+        return inTransaction(() -> {
             jdbc.queryForObject("SELECT set_config('rppg.platform', 'on', true)", String.class);
             return work.get();
         });
+    }
+
+    /**
+     * Runs the work in a transaction, joining one already open. When the work fails and the rollback fails too (the
+     * database went away mid-transaction, so the connection is closed), the work's own failure is thrown with the
+     * rollback's attached: it says what happened, where the rollback's "connection is closed" would not.
+     */
+    private <T> T inTransaction(Supplier<T> work) {
+        var status = transactionManager.getTransaction(TransactionDefinition.withDefaults());
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error failure) {
+            try {
+                transactionManager.rollback(status);
+            } catch (RuntimeException rollbackFailure) {
+                failure.addSuppressed(rollbackFailure);
+            }
+            throw failure;
+        }
+        transactionManager.commit(status);
+        return result;
     }
 }
