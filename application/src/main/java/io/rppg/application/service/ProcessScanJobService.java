@@ -139,7 +139,9 @@ public final class ProcessScanJobService implements ProcessScanJobUseCase {
     /** Applies the ending to the session if it is still processing, in one tenant transaction. */
     private JobOutcome finish(Command command, Function<ScanSession, JobOutcome> ending) {
         return transactions.inTenantTransaction(command.tenant(), () -> {
-            var session = sessions.findById(command.tenant(), command.sessionId()).orElse(null);
+            // Locked: should a job ever run twice at once (a worker taken for dead while still alive), the second
+            // to finish waits here, then finds the session ended and records nothing, so a scan ends exactly once.
+            var session = sessions.findByIdForUpdate(command.tenant(), command.sessionId()).orElse(null);
             if (session == null || session.status() != ScanStatus.PROCESSING) {
                 return new JobOutcome.NothingToDo("session " + command.sessionId() + " was finished meanwhile");
             }
