@@ -1,15 +1,9 @@
 package io.rppg.bootstrap.scan;
 
-import io.rppg.adapter.signal.fixture.FaceVideoGenerator;
-import io.rppg.adapter.signal.fixture.FaceVideoSpec;
-import io.rppg.adapter.signal.fixture.VideoContainer;
 import io.rppg.bootstrap.PlatformTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 
 import static io.rppg.bootstrap.ErrorShapes.assertError;
@@ -28,20 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NervoscanUploadTest extends PlatformTest {
 
-    private static final String HOST = "www.nervoscan.com";
-    private static byte[] video;
+    private static final byte[] video = ScanApi.shortRecording();
 
     private ScanApi api;
     private ScanApi.Tenant tenant;
 
-    @BeforeAll
-    static void renderVideo() throws IOException {
-        var path = Files.createTempFile("nervoscan-upload", ".webm");
-        FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(2).in(VideoContainer.WEBM_VP8).withSeed(7),
-                path);
-        video = Files.readAllBytes(path);
-        Files.delete(path);
-    }
 
     @BeforeEach
     void tenant() {
@@ -101,8 +86,7 @@ class NervoscanUploadTest extends PlatformTest {
     }
 
     private String openJob() {
-        var url = expect(api.post("/clientgeturl", tenant.adminToken(), body("host_name", HOST)), 200).text("url");
-        return url.substring(url.indexOf("?api_key=") + "?api_key=".length());
+        return api.openNervoscanJob(tenant.adminToken());
     }
 
     private static ScanApi.Part recording() {

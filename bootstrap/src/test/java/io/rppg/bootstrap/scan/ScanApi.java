@@ -1,11 +1,17 @@
 package io.rppg.bootstrap.scan;
 
+import io.rppg.adapter.signal.fixture.FaceVideoGenerator;
+import io.rppg.adapter.signal.fixture.FaceVideoSpec;
+import io.rppg.adapter.signal.fixture.VideoContainer;
 import io.rppg.bootstrap.JsonClient;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +21,8 @@ import java.util.UUID;
  * the setup the scan tests need (plans, tenants, a tenant admin, an API key) through the admin API.
  */
 final class ScanApi extends JsonClient {
+
+    private static byte[] shortRecording;
 
     ScanApi(int port) {
         super(port, Duration.ofSeconds(120));
@@ -89,6 +97,28 @@ final class ScanApi extends JsonClient {
 
     Tenant createTenant() {
         return createTenant(1000, 100, 100);
+    }
+
+    /** Opens a Nervoscan job as its clients do, and returns its id: the text after {@code ?api_key=} in the url. */
+    String openNervoscanJob(String bearer) {
+        var url = expect(post("/clientgeturl", bearer, body("host_name", "www.nervoscan.com")), 200).text("url");
+        return url.substring(url.indexOf("?api_key=") + "?api_key=".length());
+    }
+
+    /** Two seconds of a generated face as WebM (VP8), rendered once: a small video that every upload check accepts. */
+    static synchronized byte[] shortRecording() {
+        if (shortRecording == null) {
+            try {
+                var path = Files.createTempFile("short-recording", ".webm");
+                FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(2).in(VideoContainer.WEBM_VP8)
+                        .withSeed(7), path);
+                shortRecording = Files.readAllBytes(path);
+                Files.delete(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shortRecording;
     }
 
     String createUser(String tenantId, String role) {

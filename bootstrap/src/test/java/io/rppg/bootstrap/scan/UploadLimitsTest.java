@@ -1,15 +1,10 @@
 package io.rppg.bootstrap.scan;
 
-import io.rppg.adapter.signal.fixture.FaceVideoGenerator;
-import io.rppg.adapter.signal.fixture.FaceVideoSpec;
-import io.rppg.adapter.signal.fixture.VideoContainer;
 import io.rppg.bootstrap.PlatformTest;
 import io.rppg.bootstrap.RawHttp;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,20 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UploadLimitsTest extends PlatformTest {
 
-    private static final String HOST = "www.nervoscan.com";
-    private static byte[] video;
+    private static final byte[] video = ScanApi.shortRecording();
 
     private ScanApi api;
     private ScanApi.Tenant tenant;
 
-    @BeforeAll
-    static void renderVideo() throws IOException {
-        var path = Files.createTempFile("upload-limits", ".webm");
-        FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(2).in(VideoContainer.WEBM_VP8).withSeed(7),
-                path);
-        video = Files.readAllBytes(path);
-        Files.delete(path);
-    }
 
     @BeforeEach
     void tenant() {
@@ -142,8 +128,7 @@ class UploadLimitsTest extends PlatformTest {
     }
 
     private String openJob() {
-        var url = expect(api.post("/clientgeturl", tenant.adminToken(), body("host_name", HOST)), 200).text("url");
-        return url.substring(url.indexOf("?api_key=") + "?api_key=".length());
+        return api.openNervoscanJob(tenant.adminToken());
     }
 
     private static ScanApi.Part recording() {
