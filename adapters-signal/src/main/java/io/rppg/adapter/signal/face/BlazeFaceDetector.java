@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * picture shows none. A face, once found, and a held face are searched for in a square crop around them, where
  * the face spans the model's input as in a selfie. Not thread-safe: each analysis uses its own detector.
  */
-public final class BlazeFaceDetector implements AutoCloseable {
+public final class BlazeFaceDetector implements FaceDetector {
 
     static final int INPUT_SIDE = 128;
     private static final String MODEL = "blazeface/face_detection_short_range.tflite";
@@ -92,7 +92,7 @@ public final class BlazeFaceDetector implements AutoCloseable {
         return modelFile;
     }
 
-    /** Faces anywhere in the picture, in upright coordinates (after the orientation's turn) at full scale. */
+    @Override
     public List<Face> detect(YuvPicture picture, Orientation orientation) {
         measureScene(picture);
         int width = UprightBoxes.uprightWidth(orientation, picture.width(), picture.height());
@@ -120,7 +120,7 @@ public final class BlazeFaceDetector implements AutoCloseable {
         return refined;
     }
 
-    /** Faces around {@code near}, the box of a face held from an earlier picture. */
+    @Override
     public List<Face> detectNear(YuvPicture picture, Orientation orientation, Box near) {
         measureScene(picture);
         return searchAround(picture, orientation, near);
@@ -193,7 +193,7 @@ public final class BlazeFaceDetector implements AutoCloseable {
         }
     }
 
-    /** Mean full-range luma of the whole picture last searched. */
+    @Override
     public double sceneLuma() {
         return sceneLuma;
     }
