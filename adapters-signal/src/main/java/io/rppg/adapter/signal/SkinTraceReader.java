@@ -92,7 +92,7 @@ final class SkinTraceReader {
             }
             int width = picture.width();
             int height = picture.height();
-            Box box = face.box();
+            Box box = face.skinFrame();
             List<Box> regions = SkinSampler.regionsOf(box).stream()
                     .map(r -> orientation.toStored(r, width, height))
                     .toList();
