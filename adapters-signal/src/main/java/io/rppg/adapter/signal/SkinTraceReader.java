@@ -1,5 +1,7 @@
 package io.rppg.adapter.signal;
 
+import io.rppg.adapter.signal.face.BlazeFaceDetector;
+import io.rppg.adapter.signal.face.Face;
 import io.rppg.adapter.signal.face.FaceDetector;
 import io.rppg.adapter.signal.face.FaceTracker;
 import io.rppg.adapter.signal.face.SkinSample;
@@ -28,9 +30,9 @@ final class SkinTraceReader {
     }
 
     SkinTrace read(Path video) throws UnusableVideoException {
-        try (VideoReader reader = VideoReader.open(video); FaceDetector detector = new FaceDetector()) {
-            Reduction reduction = new Reduction(reader.orientation(), detector,
-                    new FaceTracker(detector, config.detectionInterval(), config.facePatienceSeconds()));
+        try (VideoReader reader = VideoReader.open(video); FaceDetector detector = new BlazeFaceDetector();
+             FaceTracker tracker = new FaceTracker(detector, config.detectionInterval(), config.facePatienceSeconds())) {
+            Reduction reduction = new Reduction(reader.orientation(), detector, tracker);
             long deadline = System.nanoTime() + (long) (config.maxProcessingSeconds() * 1e9);
             long first = Long.MIN_VALUE;
             YuvPicture picture;
@@ -79,7 +81,7 @@ final class SkinTraceReader {
         void add(YuvPicture picture, double seconds) {
             trace.pictures++;
             trace.videoSeconds = seconds;
-            Box face = tracker.track(picture, orientation, seconds);
+            Face face = tracker.track(picture, orientation, seconds);
             if (tracker.searched()) {
                 trace.sceneLumaSum += detector.sceneLuma();
                 trace.sceneLumaCount++;
@@ -90,11 +92,12 @@ final class SkinTraceReader {
             }
             int width = picture.width();
             int height = picture.height();
-            List<Box> regions = SkinSampler.regionsOf(face).stream()
+            Box box = face.skinFrame();
+            List<Box> regions = SkinSampler.regionsOf(box).stream()
                     .map(r -> orientation.toStored(r, width, height))
                     .toList();
             SkinSample skin = sampler.sample(picture, regions);
-            double position = motion.measure(picture, orientation.toStored(face, width, height), orientation);
+            double position = motion.measure(picture, orientation.toStored(box, width, height), orientation);
             if (skin.pixels() == 0) {
                 lastRegions = null;
                 return;

@@ -8,69 +8,73 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Keeps one face box across the video: runs the detector every few pictures, follows the same person when
- * several faces show (the one overlapping the current box, else the largest), smooths the box so that detector
- * jitter does not move the skin regions, and lets the face go when it has been missing for too long. A face that
- * holds still is looked for less often (up to {@value #STEADY_STRETCH} times the interval), since each detection
- * costs more than all the other work on a picture; any movement or miss brings the interval back.
+ * Keeps one face across the video: looks for it every few pictures, keeps to the same person when several faces
+ * show (the one overlapping the current box, else the largest), smooths the box so that detector jitter does not
+ * move the skin regions, and lets the face go when it has been missing for too long. A detection costs far more
+ * than all the other work on a picture, so a face that holds still is detected less and less often (down to every
+ * {@value #STEADY_STRETCH}th look, 4 s at 30 pictures a second), and the other looks follow it with a cheap patch
+ * match ({@link FaceFollower}); any movement, a poor match or a miss brings the detector back at once. The box moves
+ * at most once per look: each move costs the skin trace a little noise (see the reader's offsets), so following
+ * every picture would not pay.
  */
-public final class FaceTracker {
+public final class FaceTracker implements AutoCloseable {
 
     private static final double SMOOTHING = 0.3;
     /** Detector jitter below this share of the face width is ignored: a still face keeps still skin regions. */
     private static final double DEAD_ZONE = 0.04;
     private static final double SAME_FACE_OVERLAP = 0.25;
     private static final double MIN_SKIN_SHARE = 0.3;
-    private static final int STEADY_STRETCH = 3;
+    private static final int STEADY_STRETCH = 12;
+    private static final int EMPTY_STRETCH = 3;
 
     private final FaceDetector detector;
+    private final FaceFollower follower = new FaceFollower();
     private final int detectionInterval;
     private final double patienceSeconds;
-    private Box face;
+    private Face face;
     private double lastSeen = Double.NEGATIVE_INFINITY;
     private boolean everFound;
     private boolean moved;
     private boolean searched;
     private int picturesSinceSearch;
+    private int picturesSinceLook;
     private int interval;
+    private boolean searchNear;
     private boolean searchAgain;
 
     /**
-     * @param detectionInterval run the detector on every n-th picture
-     * @param patienceSeconds   how long a face may go undetected before it counts as lost
+     * @param detectionInterval look for the face on every n-th picture: with the detector at first and while no face
+     *                          is held, with the detector or the follower while one is
+     * @param patienceSeconds   how long a face may go unseen before it counts as lost
      */
     public FaceTracker(FaceDetector detector, int detectionInterval, double patienceSeconds) {
         this.detector = detector;
         this.detectionInterval = Math.max(1, detectionInterval);
         this.interval = this.detectionInterval;
         this.picturesSinceSearch = this.detectionInterval;
+        this.picturesSinceLook = this.detectionInterval;
         this.patienceSeconds = patienceSeconds;
     }
 
-    /** The upright face box for this picture, or null while no face is held. */
-    public Box track(YuvPicture picture, Orientation orientation, double seconds) {
+    /** The upright face for this picture, or null while no face is held. */
+    public Face track(YuvPicture picture, Orientation orientation, double seconds) {
         moved = false;
         // A held face is looked for again well before its patience runs out, whatever the frame rate.
-        searched = searchAgain || picturesSinceSearch >= interval
+        searched = searchAgain || searchNear || picturesSinceSearch >= interval
                 || (face != null && seconds - lastSeen >= patienceSeconds / 2);
         picturesSinceSearch = searched ? 1 : picturesSinceSearch + 1;
+        boolean look = searched || (face != null && picturesSinceLook >= detectionInterval);
+        picturesSinceLook = look ? 1 : picturesSinceLook + 1;
         if (searched) {
-            boolean wholePicture = face == null || searchAgain;
-            List<Box> found = (wholePicture ? detector.detect(picture, orientation)
-                    : detector.detectNear(picture, orientation, face)).stream()
-                    .filter(box -> SkinSampler.skinShare(picture,
-                            orientation.toStored(box, picture.width(), picture.height())) >= MIN_SKIN_SHARE)
-                    .toList();
-            // A held face the local search misses is searched for in the whole picture at once.
-            searchAgain = found.isEmpty() && face != null && !searchAgain;
-            if (!found.isEmpty()) {
-                boolean held = face != null;
-                follow(choose(found));
+            detect(picture, orientation, seconds);
+        } else if (look) {
+            Box followed = follower.follow(picture, orientation, face.box());
+            if (followed != null) {
+                carry(followed);
                 lastSeen = seconds;
-                everFound = true;
-                interval = held && !moved ? Math.min(STEADY_STRETCH * detectionInterval, interval + detectionInterval)
-                        : detectionInterval;
             } else {
+                // Something changed around the face: the detector looks at once, near the face first.
+                searchNear = true;
                 interval = detectionInterval;
             }
         }
@@ -80,7 +84,32 @@ public final class FaceTracker {
         return face;
     }
 
-    /** True when the box was changed by this picture's detection. */
+    private void detect(YuvPicture picture, Orientation orientation, double seconds) {
+        boolean wholePicture = face == null || searchAgain;
+        searchNear = false;
+        List<Face> found = (wholePicture ? detector.detect(picture, orientation)
+                : detector.detectNear(picture, orientation, face.box())).stream()
+                .filter(f -> SkinSampler.skinShare(picture,
+                        orientation.toStored(f.box(), picture.width(), picture.height())) >= MIN_SKIN_SHARE)
+                .toList();
+        // A held face the local search misses is searched for in the whole picture at once.
+        searchAgain = found.isEmpty() && face != null && !searchAgain;
+        if (found.isEmpty()) {
+            // While nobody is in view the whole picture, which costs several runs of the model, is searched less
+            // often: down to every third interval.
+            interval = face == null ? Math.min(EMPTY_STRETCH * detectionInterval, interval + detectionInterval)
+                    : detectionInterval;
+            return;
+        }
+        boolean held = face != null;
+        follow(choose(found));
+        lastSeen = seconds;
+        everFound = true;
+        follower.remember(picture, orientation, face.box());
+        interval = held && !moved ? Math.min(STEADY_STRETCH * detectionInterval, 2 * interval) : detectionInterval;
+    }
+
+    /** True when the box was changed by this picture's detection or by following the face. */
     public boolean moved() {
         return moved;
     }
@@ -94,33 +123,61 @@ public final class FaceTracker {
         return everFound;
     }
 
-    private Box choose(List<Box> found) {
+    private Face choose(List<Face> found) {
         if (face != null) {
-            Box same = found.stream().max(Comparator.comparingDouble(face::overlap)).orElseThrow();
-            if (face.overlap(same) >= SAME_FACE_OVERLAP) {
+            Face same = found.stream().max(Comparator.comparingDouble(f -> face.box().overlap(f.box()))).orElseThrow();
+            if (face.box().overlap(same.box()) >= SAME_FACE_OVERLAP) {
                 return same;
             }
         }
-        return found.stream().max(Comparator.comparingDouble(Box::area)).orElseThrow();
+        return found.stream().max(Comparator.comparingDouble(f -> f.box().area())).orElseThrow();
     }
 
-    private void follow(Box detected) {
-        if (face == null || face.overlap(detected) < SAME_FACE_OVERLAP) {
-            face = detected;
+    /**
+     * Takes a new sighting of the face: a different face replaces the held one; the same face moves the box a
+     * third of the way towards it, unless it moved less than the dead zone. The landmarks are the sighting's,
+     * carried into the held box.
+     */
+    private void follow(Face seen) {
+        if (face == null || face.box().overlap(seen.box()) < SAME_FACE_OVERLAP) {
+            face = seen;
             moved = true;
             return;
         }
-        double tolerance = DEAD_ZONE * face.width();
-        if (Math.abs(detected.centreX() - face.centreX()) < tolerance
-                && Math.abs(detected.centreY() - face.centreY()) < tolerance
-                && Math.abs(detected.width() - face.width()) < tolerance) {
+        Box held = face.box();
+        Box box = seen.box();
+        double tolerance = DEAD_ZONE * held.width();
+        if (Math.abs(box.centreX() - held.centreX()) < tolerance
+                && Math.abs(box.centreY() - held.centreY()) < tolerance
+                && Math.abs(box.width() - held.width()) < tolerance) {
+            face = seen.movedTo(held);
             return;
         }
         moved = true;
-        face = new Box(
-                face.x() + SMOOTHING * (detected.x() - face.x()),
-                face.y() + SMOOTHING * (detected.y() - face.y()),
-                face.width() + SMOOTHING * (detected.width() - face.width()),
-                face.height() + SMOOTHING * (detected.height() - face.height()));
+        face = seen.movedTo(new Box(
+                held.x() + SMOOTHING * (box.x() - held.x()),
+                held.y() + SMOOTHING * (box.y() - held.y()),
+                held.width() + SMOOTHING * (box.width() - held.width()),
+                held.height() + SMOOTHING * (box.height() - held.height())));
+    }
+
+    /**
+     * Moves the box to where the follower found the face, straight away: its patch match is not jittery like a
+     * detection, and one step costs the skin trace less than several smoothed ones.
+     */
+    private void carry(Box followed) {
+        Box held = face.box();
+        double tolerance = DEAD_ZONE * held.width();
+        if (Math.abs(followed.centreX() - held.centreX()) < tolerance
+                && Math.abs(followed.centreY() - held.centreY()) < tolerance) {
+            return;
+        }
+        moved = true;
+        face = face.movedTo(followed);
+    }
+
+    @Override
+    public void close() {
+        follower.close();
     }
 }
