@@ -5,7 +5,7 @@ import io.rppg.adapter.signal.face.Face;
 import io.rppg.adapter.signal.face.FaceDetector;
 import io.rppg.adapter.signal.face.FaceTracker;
 import io.rppg.adapter.signal.face.SkinSample;
-import io.rppg.adapter.signal.face.SkinSampler;
+import io.rppg.adapter.signal.face.FaceSkin;
 import io.rppg.adapter.signal.face.VerticalMotion;
 import io.rppg.adapter.signal.video.Box;
 import io.rppg.adapter.signal.video.Orientation;
@@ -14,7 +14,6 @@ import io.rppg.adapter.signal.video.VideoReader;
 import io.rppg.adapter.signal.video.YuvPicture;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Decodes a video picture by picture and reduces each to its skin colour and face position, in the decoder's own
@@ -54,23 +53,17 @@ final class SkinTraceReader {
     }
 
     /**
-     * The reduction of one video, picture by picture. When the face box moves, the skin regions cover other skin,
-     * whose colour differs by far more than the pulse: a step in the trace that band-passing turns into a burst of
-     * false pulse. So the picture where the box moves is sampled with the old regions too, and the difference, which
-     * is the step alone (the pulse is the same in both samples), is carried as an offset from then on.
+     * The reduction of one video, picture by picture: the held face's skin colour ({@link FaceSkin}, which keeps it
+     * continuous when its regions move, drop out or the exposure jumps) and the face's height.
      */
     private static final class Reduction {
 
         private final Orientation orientation;
         private final FaceDetector detector;
         private final FaceTracker tracker;
-        private final SkinSampler sampler = new SkinSampler();
+        private final FaceSkin skin = new FaceSkin();
         private final VerticalMotion motion = new VerticalMotion();
         private final SkinTrace trace = new SkinTrace();
-        private List<Box> lastRegions;
-        private double redOffset;
-        private double greenOffset;
-        private double blueOffset;
 
         Reduction(Orientation orientation, FaceDetector detector, FaceTracker tracker) {
             this.orientation = orientation;
@@ -87,33 +80,17 @@ final class SkinTraceReader {
                 trace.sceneLumaCount++;
             }
             if (face == null) {
-                lastRegions = null;
+                skin.lose();
                 return;
             }
-            int width = picture.width();
-            int height = picture.height();
-            Box box = face.skinFrame();
-            List<Box> regions = SkinSampler.regionsOf(box).stream()
-                    .map(r -> orientation.toStored(r, width, height))
-                    .toList();
-            SkinSample skin = sampler.sample(picture, regions);
-            double position = motion.measure(picture, orientation.toStored(box, width, height), orientation);
-            if (skin.pixels() == 0) {
-                lastRegions = null;
+            SkinSample colour = skin.sample(picture, orientation, face, seconds);
+            Box box = orientation.toStored(face.skinFrame(), picture.width(), picture.height());
+            double position = motion.measure(picture, box, orientation);
+            if (colour == null) {
                 return;
             }
-            if (tracker.moved() && lastRegions != null) {
-                SkinSample before = sampler.measure(picture, lastRegions);
-                if (before.pixels() > 0) {
-                    redOffset += before.red() - skin.red();
-                    greenOffset += before.green() - skin.green();
-                    blueOffset += before.blue() - skin.blue();
-                }
-            }
-            lastRegions = regions;
             trace.picturesWithFace++;
-            trace.add(seconds, skin.red() + redOffset, skin.green() + greenOffset, skin.blue() + blueOffset, position,
-                    skin.luma());
+            trace.add(seconds, colour.red(), colour.green(), colour.blue(), position, colour.luma());
         }
 
         SkinTrace finish() {

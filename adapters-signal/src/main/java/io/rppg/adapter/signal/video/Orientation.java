@@ -36,4 +36,29 @@ public enum Orientation {
                     upright.height(), upright.width());
         };
     }
+
+    /**
+     * Maps an upright point back into the stored picture of the given stored size, into {@code out} (x, y): called
+     * for every sampled point, so it allocates nothing.
+     */
+    public void toStoredPoint(double x, double y, int storedWidth, int storedHeight, double[] out) {
+        switch (this) {
+            case UPRIGHT -> {
+                out[0] = x;
+                out[1] = y;
+            }
+            case CLOCKWISE_90 -> {
+                out[0] = y;
+                out[1] = storedHeight - x;
+            }
+            case UPSIDE_DOWN -> {
+                out[0] = storedWidth - x;
+                out[1] = storedHeight - y;
+            }
+            case CLOCKWISE_270 -> {
+                out[0] = storedWidth - y;
+                out[1] = x;
+            }
+        }
+    }
 }

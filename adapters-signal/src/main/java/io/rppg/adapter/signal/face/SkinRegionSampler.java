@@ -1,0 +1,114 @@
+package io.rppg.adapter.signal.face;
+
+import io.rppg.adapter.signal.video.ColourMatrix;
+import io.rppg.adapter.signal.video.Orientation;
+import io.rppg.adapter.signal.video.YuvPicture;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Averages the skin of one turned region straight from the YUV planes, on a grid laid along the region (so that a
+ * tilted face is sampled along its own axes). A point counts when its chroma lies in the skin range and its
+ * brightness is neither clipped nor far from the region's usual brightness (brows, eyes, hair and glare fail that
+ * test). Each point reads one chroma sample and the lumas it covers.
+ */
+public final class SkinRegionSampler {
+
+    static final int CB_MIN = 77;
+    static final int CB_MAX = 127;
+    static final int CR_MIN = 133;
+    static final int CR_MAX = 173;
+    private static final double DARKEST = 12;
+    private static final double BRIGHTEST = 245;
+    private static final double CLIPPED_LOW = 4;
+    private static final double CLIPPED_HIGH = 250;
+    /**
+     * Points per region at most. Codecs quantise chroma in blocks, and only averaging many blocks brings the
+     * sub-level colour pulse out of that noise; at this count every block of a region still contributes and sensor
+     * noise is averaged far below the pulse.
+     */
+    private static final int POINTS_WANTED = 700;
+
+    private final double[] stored = new double[2];
+
+    /**
+     * @param usualLuma the region's brightness in the pictures before (NaN at first): points far from it are not
+     *                  skin
+     */
+    public RegionSample sample(YuvPicture picture, Orientation orientation, SkinRegion region, double usualLuma) {
+        ColourMatrix matrix = picture.matrix();
+        int sx = picture.chromaShiftX();
+        int sy = picture.chromaShiftY();
+        int lumasPerChroma = 1 << (sx + sy);
+        double low = Math.max(DARKEST, Double.isNaN(usualLuma) ? DARKEST : 0.6 * usualLuma);
+        double high = Math.min(BRIGHTEST, Double.isNaN(usualLuma) ? BRIGHTEST : 1.4 * usualLuma);
+        // Luma is an affine map of the raw code value, so the limits become limits on the raw sum of the lumas a
+        // chroma sample covers, and the loop compares integers.
+        double lumaOfZero = matrix.luma(0);
+        double lumaPerCode = matrix.luma(1) - lumaOfZero;
+        double lowSum = (low - lumaOfZero) / lumaPerCode * lumasPerChroma;
+        double highSum = (high - lumaOfZero) / lumaPerCode * lumasPerChroma;
+        double clippedLowSum = (CLIPPED_LOW - lumaOfZero) / lumaPerCode * lumasPerChroma;
+        double clippedHighSum = (CLIPPED_HIGH - lumaOfZero) / lumaPerCode * lumasPerChroma;
+        ByteBuffer yPlane = picture.plane(0);
+        ByteBuffer cbPlane = picture.plane(1);
+        ByteBuffer crPlane = picture.plane(2);
+        int yStride = picture.stride(0);
+        int cbStride = picture.stride(1);
+        int crStride = picture.stride(2);
+        int width = picture.width();
+        int height = picture.height();
+        // Never finer than one chroma sample: closer points would read the same sample twice.
+        double spacing = Math.max(1 << Math.max(sx, sy), Math.sqrt(region.area() / POINTS_WANTED));
+        int across = Math.max(1, (int) Math.round(2 * region.halfWidth() / spacing));
+        int down = Math.max(1, (int) Math.round(2 * region.halfHeight() / spacing));
+        long sumY = 0, sumCb = 0, sumCr = 0;
+        int skin = 0, points = 0, clipped = 0;
+        for (int j = 0; j < down; j++) {
+            double v = ((j + 0.5) / down - 0.5) * 2 * region.halfHeight();
+            for (int i = 0; i < across; i++) {
+                double u = ((i + 0.5) / across - 0.5) * 2 * region.halfWidth();
+                orientation.toStoredPoint(region.x(u, v), region.y(u, v), width, height, stored);
+                int x = (int) Math.floor(stored[0]);
+                int y = (int) Math.floor(stored[1]);
+                if (x < 0 || y < 0 || x >= width || y >= height) {
+                    continue;
+                }
+                points++;
+                int cx = x >> sx;
+                int cy = y >> sy;
+                int lumaSum = 0;
+                int x0 = cx << sx;
+                int y0 = cy << sy;
+                for (int dy = 0; dy < 1 << sy; dy++) {
+                    int row = Math.min(height - 1, y0 + dy) * yStride;
+                    for (int dx = 0; dx < 1 << sx; dx++) {
+                        lumaSum += yPlane.get(row + Math.min(width - 1, x0 + dx)) & 0xFF;
+                    }
+                }
+                if (lumaSum <= clippedLowSum || lumaSum >= clippedHighSum) {
+                    clipped++;
+                    continue;
+                }
+                int cb = cbPlane.get(cy * cbStride + cx) & 0xFF;
+                int cr = crPlane.get(cy * crStride + cx) & 0xFF;
+                if (cb < CB_MIN || cb > CB_MAX || cr < CR_MIN || cr > CR_MAX || lumaSum < lowSum
+                        || lumaSum > highSum) {
+                    continue;
+                }
+                sumY += lumaSum;
+                sumCb += cb;
+                sumCr += cr;
+                skin++;
+            }
+        }
+        if (skin == 0) {
+            return RegionSample.empty(points, clipped);
+        }
+        double y = (double) sumY / (skin * lumasPerChroma);
+        double cb = (double) sumCb / skin;
+        double cr = (double) sumCr / skin;
+        return new RegionSample(matrix.red(y, cb, cr), matrix.green(y, cb, cr), matrix.blue(y, cb, cr),
+                matrix.luma(y), skin, points, clipped);
+    }
+}
