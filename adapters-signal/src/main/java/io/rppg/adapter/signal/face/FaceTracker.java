@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Keeps one face across the video: looks for it every few pictures, keeps to the same person when several faces
- * show (the one overlapping the current box, else the largest), smooths the box so that detector jitter does not
+ * show ({@link #choose}), smooths the box so that detector jitter does not
  * move the skin regions, and lets the face go when it has been missing for too long. A detection costs far more
  * than all the other work on a picture, so a face that holds still is detected less and less often (down to every
  * {@value #STEADY_STRETCH}th look, 4 s at 30 pictures a second), and the other looks follow it with a cheap patch
@@ -32,6 +32,8 @@ public final class FaceTracker implements AutoCloseable {
     private final int detectionInterval;
     private final double patienceSeconds;
     private Face face;
+    /** Where the face let go was last held: the person is looked for there first. */
+    private Box lastHeld;
     private double lastSeen = Double.NEGATIVE_INFINITY;
     private boolean everFound;
     private boolean moved;
@@ -79,6 +81,7 @@ public final class FaceTracker implements AutoCloseable {
             }
         }
         if (face != null && seconds - lastSeen > patienceSeconds) {
+            lastHeld = face.box();
             face = null;
         }
         return face;
@@ -92,9 +95,10 @@ public final class FaceTracker implements AutoCloseable {
                 .filter(f -> SkinSampler.skinShare(picture,
                         orientation.toStored(f.box(), picture.width(), picture.height())) >= MIN_SKIN_SHARE)
                 .toList();
+        Face chosen = choose(found, orientation, picture);
         // A held face the local search misses is searched for in the whole picture at once.
-        searchAgain = found.isEmpty() && face != null && !searchAgain;
-        if (found.isEmpty()) {
+        searchAgain = chosen == null && face != null && !searchAgain;
+        if (chosen == null) {
             // While nobody is in view the whole picture, which costs several runs of the model, is searched less
             // often: down to every third interval.
             interval = face == null ? Math.min(EMPTY_STRETCH * detectionInterval, interval + detectionInterval)
@@ -102,7 +106,7 @@ public final class FaceTracker implements AutoCloseable {
             return;
         }
         boolean held = face != null;
-        follow(choose(found));
+        follow(chosen);
         lastSeen = seconds;
         everFound = true;
         follower.remember(picture, orientation, face.box());
@@ -123,14 +127,40 @@ public final class FaceTracker implements AutoCloseable {
         return everFound;
     }
 
-    private Face choose(List<Face> found) {
+    /**
+     * The person is chosen once and kept: while a face is held only a sighting of that face counts, so another face
+     * entering, leaving or showing bigger for a moment never takes over. A face let go is taken up again where it
+     * was last seen when a face shows there (the same person back in view); otherwise, and at the start, the face
+     * that is largest and nearest the middle of the picture is the person scanned.
+     */
+    private Face choose(List<Face> found, Orientation orientation, YuvPicture picture) {
+        if (found.isEmpty()) {
+            return null;
+        }
         if (face != null) {
             Face same = found.stream().max(Comparator.comparingDouble(f -> face.box().overlap(f.box()))).orElseThrow();
-            if (face.box().overlap(same.box()) >= SAME_FACE_OVERLAP) {
-                return same;
+            return face.box().overlap(same.box()) >= SAME_FACE_OVERLAP ? same : null;
+        }
+        if (lastHeld != null) {
+            Box last = lastHeld;
+            Face nearest = found.stream().min(Comparator.comparingDouble(f -> distance(f.box(), last))).orElseThrow();
+            if (distance(nearest.box(), last) <= last.width()) {
+                return nearest;
             }
         }
-        return found.stream().max(Comparator.comparingDouble(f -> f.box().area())).orElseThrow();
+        double width = orientation.swapsAxes() ? picture.height() : picture.width();
+        double height = orientation.swapsAxes() ? picture.width() : picture.height();
+        return found.stream().max(Comparator.comparingDouble(f -> prominence(f.box(), width, height))).orElseThrow();
+    }
+
+    /** Size weighed by nearness to the middle: a face at a corner counts for half its size. */
+    private static double prominence(Box box, double width, double height) {
+        double off = Math.hypot((box.centreX() - width / 2) / width, (box.centreY() - height / 2) / height);
+        return box.area() * (1 - off / Math.sqrt(2));
+    }
+
+    private static double distance(Box a, Box b) {
+        return Math.hypot(a.centreX() - b.centreX(), a.centreY() - b.centreY());
     }
 
     /**

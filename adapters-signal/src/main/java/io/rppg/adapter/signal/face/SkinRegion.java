@@ -19,15 +19,17 @@ public record SkinRegion(String name, double centreX, double centreY, double acr
     /*
      * Proportions of an adult face, in eye distances (d, between the eye centres) across and eye-to-mouth
      * distances (m) down from the line through the eyes: brows end about 0.35 m above it, the hairline about
-     * 0.9-1.1 m; the cheeks' skin lies below each eye from about a quarter of the way to the mouth to nearly the
-     * mouth's height, clear of the nose's shadow at 0.2 d from the middle.
+     * 0.9-1.1 m; the cheeks' skin lies below each eye from a fifth of the way to the mouth to three quarters of
+     * it, and from the side of the nose outwards. The regions are as large as the skin allows: codecs quantise
+     * chroma in blocks, and only averaging many blocks brings the sub-level colour pulse out of that noise (the
+     * brightness test drops what is not skin: brows, hair, nostrils, deep shadow).
      */
-    private static final double FOREHEAD_FROM = -0.80;
-    private static final double FOREHEAD_TO = -0.42;
-    private static final double FOREHEAD_HALF_WIDTH = 0.5;
-    private static final double CHEEK_FROM = 0.25;
-    private static final double CHEEK_TO = 0.70;
-    private static final double CHEEK_HALF_WIDTH = 0.3;
+    private static final double FOREHEAD_FROM = -0.85;
+    private static final double FOREHEAD_TO = -0.40;
+    private static final double FOREHEAD_HALF_WIDTH = 0.6;
+    private static final double CHEEK_FROM = 0.2;
+    private static final double CHEEK_TO = 0.75;
+    private static final double CHEEK_HALF_WIDTH = 0.42;
     /** Landmarks that put the mouth closer than this or farther (in eye distances) are not trusted for height. */
     private static final double MOUTH_MIN = 0.6;
     private static final double MOUTH_MAX = 2.2;

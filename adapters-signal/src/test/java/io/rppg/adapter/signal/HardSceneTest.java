@@ -1,0 +1,71 @@
+package io.rppg.adapter.signal;
+
+import io.rppg.adapter.signal.fixture.FaceVideoGenerator;
+import io.rppg.adapter.signal.fixture.FaceVideoSpec;
+import io.rppg.adapter.signal.fixture.FaceVideoTruth;
+import io.rppg.adapter.signal.fixture.Scene;
+import io.rppg.adapter.signal.fixture.Scene.ExposureStep;
+import io.rppg.adapter.signal.fixture.Scene.HandPass;
+import io.rppg.adapter.signal.fixture.Scene.SecondFace;
+import io.rppg.adapter.signal.fixture.SkinTone;
+import io.rppg.adapter.signal.fixture.VideoContainer;
+import io.rppg.domain.vitals.Vitals;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * What real recordings add to a face, each on its own, read by the default method within 3 bpm: another person in
+ * view (with another pulse, bigger for a moment), a hand crossing the face, the camera's exposure and white
+ * balance jumping, a dim noisy room, a small heavily compressed picture, uneven and unusual frame rates.
+ */
+class HardSceneTest {
+
+    @TempDir
+    static Path dir;
+
+    static Stream<Arguments> scenes() {
+        FaceVideoSpec base = FaceVideoSpec.defaults().withSeconds(15).withSize(480, 360).withMotion(0.03);
+        Scene calm = Scene.calm();
+        return Stream.of(
+                Arguments.of("a second face, bigger for a moment", base.withFaceSize(0.3).withHeartRate(66)
+                        .withSeed(71), calm.withSecondFace(new SecondFace(0.36, 0.83, 0.45, 112, 4, 9))),
+                Arguments.of("a second face from the start, at the side", base.withHeartRate(78).withSeed(72),
+                        calm.withSecondFace(new SecondFace(0.22, 0.12, 0.3, 120, 0, 15))),
+                Arguments.of("a hand crossing the face", base.withHeartRate(84).withSeed(73),
+                        calm.withHand(new HandPass(5, 7))),
+                Arguments.of("exposure and white balance steps", base.withHeartRate(70).withSeed(74),
+                        calm.withExposureSteps(ExposureStep.exposure(4, 1.15),
+                                new ExposureStep(9, 1.05, 1.0, 0.93))),
+                Arguments.of("a dim room with camera noise", base.withHeartRate(76).withBrightness(0.35).withNoise(5)
+                        .withTone(SkinTone.OLIVE).withSeed(75), calm),
+                Arguments.of("360p heavily compressed", base.withSize(640, 360).withHeartRate(92)
+                        .in(VideoContainer.MP4_MPEG4_COARSE).withSeed(76), calm),
+                Arguments.of("uneven frame rate with dropped pictures", base.withHeartRate(68).withSeed(77),
+                        calm.withVariableFrameRate()),
+                Arguments.of("15 pictures a second", base.withFps(15).withHeartRate(72).withSeed(78), calm),
+                Arguments.of("60 pictures a second", base.withFps(60).withSeconds(12).withHeartRate(96)
+                        .withSeed(79), calm),
+                Arguments.of("portrait, stored turned, tilted", base.withSize(360, 640).withRoll(25).turnedBy(270)
+                        .withHeartRate(88).withSeed(80), calm));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenes")
+    void heartRateWithinThreeBpm(String name, FaceVideoSpec spec, Scene scene) {
+        Path video = dir.resolve("scene-" + spec.seed() + "." + spec.container().extension());
+        FaceVideoTruth truth = FaceVideoGenerator.render(spec, scene, video);
+
+        Vitals vitals = VitalsEstimatorTest.measured(new RppgSignalEngineAdapter(SignalEngineConfig.defaults())
+                .analyze(video));
+
+        assertThat(vitals.heartRate().beatsPerMinute()).as(name).isCloseTo(truth.heartRateBpm(), within(3.0));
+    }
+}
