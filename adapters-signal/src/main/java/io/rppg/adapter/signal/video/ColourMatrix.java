@@ -8,7 +8,9 @@ public enum ColourMatrix {
     BT601_LIMITED(255.0 / 219, 255.0 / 224, 0.299, 0.114, 16),
     BT601_FULL(1, 1, 0.299, 0.114, 0),
     BT709_LIMITED(255.0 / 219, 255.0 / 224, 0.2126, 0.0722, 16),
-    BT709_FULL(1, 1, 0.2126, 0.0722, 0);
+    BT709_FULL(1, 1, 0.2126, 0.0722, 0),
+    BT2020_LIMITED(255.0 / 219, 255.0 / 224, 0.2627, 0.0593, 16),
+    BT2020_FULL(1, 1, 0.2627, 0.0593, 0);
 
     private final double lumaScale;
     private final double crToRed;
@@ -27,11 +29,15 @@ public enum ColourMatrix {
         crToGreen = chromaScale * 2 * (1 - kr) * kr / kg;
     }
 
-    public static ColourMatrix of(boolean bt709, boolean fullRange) {
-        if (bt709) {
-            return fullRange ? BT709_FULL : BT709_LIMITED;
-        }
-        return fullRange ? BT601_FULL : BT601_LIMITED;
+    /** The colour standards a video may be tagged with; each has its own luma weights. */
+    public enum Standard { BT601, BT709, BT2020 }
+
+    public static ColourMatrix of(Standard standard, boolean fullRange) {
+        return switch (standard) {
+            case BT601 -> fullRange ? BT601_FULL : BT601_LIMITED;
+            case BT709 -> fullRange ? BT709_FULL : BT709_LIMITED;
+            case BT2020 -> fullRange ? BT2020_FULL : BT2020_LIMITED;
+        };
     }
 
     /** Luma on the 0-255 scale of full-range video. */

@@ -2,10 +2,12 @@ package io.rppg.adapter.signal.video;
 
 import io.rppg.domain.vitals.FailureCode;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -20,6 +22,7 @@ import java.util.Set;
 /**
  * Streams the pictures of a video file one at a time, as decoded planar YUV without any colour conversion.
  * Pictures in a format that is not 8-bit planar YUV (10-bit HEVC, RGB codecs, ...) are converted to 4:2:0 first.
+ * Each picture is read with the colour matrix and range it is tagged with (BT.601, BT.709, BT.2020; limited or full).
  */
 public final class VideoReader implements AutoCloseable {
 
@@ -142,11 +145,40 @@ public final class VideoReader implements AutoCloseable {
             picture.planes[i] = planes.data(i).capacity((long) rows * planes.linesize(i)).asByteBuffer();
         }
         picture.lumaPointer = planes.data(0);
-        boolean fullRange = format == avutil.AV_PIX_FMT_YUVJ420P || format == avutil.AV_PIX_FMT_YUVJ422P
-                || format == avutil.AV_PIX_FMT_YUVJ444P || decoded.color_range() == avutil.AVCOL_RANGE_JPEG;
-        // A converted picture leaves swscale in its default BT.601 limited range.
-        boolean bt709 = planes == decoded && decoded.colorspace() == avutil.AVCOL_SPC_BT709;
-        picture.matrix = ColourMatrix.of(bt709, planes == decoded && fullRange);
+        picture.matrix = planes == decoded || !isRgb(decoded.format())
+                ? ColourMatrix.of(standardOf(decoded), isFullRange(decoded))
+                // swscale turned the RGB picture into YUV by BT.601 in limited range, its default.
+                : ColourMatrix.BT601_LIMITED;
+    }
+
+    /**
+     * The colour standard the picture is tagged with. Untagged pictures follow the common convention of players:
+     * BT.709 for HD sizes, BT.601 below.
+     */
+    private static ColourMatrix.Standard standardOf(AVFrame decoded) {
+        int space = decoded.colorspace();
+        if (space == avutil.AVCOL_SPC_BT709) {
+            return ColourMatrix.Standard.BT709;
+        }
+        if (space == avutil.AVCOL_SPC_BT2020_NCL || space == avutil.AVCOL_SPC_BT2020_CL) {
+            return ColourMatrix.Standard.BT2020;
+        }
+        if (space == avutil.AVCOL_SPC_UNSPECIFIED && (decoded.width() >= 1280 || decoded.height() >= 720)) {
+            return ColourMatrix.Standard.BT709;
+        }
+        return ColourMatrix.Standard.BT601;
+    }
+
+    private static boolean isFullRange(AVFrame decoded) {
+        int format = decoded.format();
+        return format == avutil.AV_PIX_FMT_YUVJ420P || format == avutil.AV_PIX_FMT_YUVJ422P
+                || format == avutil.AV_PIX_FMT_YUVJ444P || format == avutil.AV_PIX_FMT_YUVJ440P
+                || format == avutil.AV_PIX_FMT_YUVJ411P || decoded.color_range() == avutil.AVCOL_RANGE_JPEG;
+    }
+
+    private static boolean isRgb(int format) {
+        AVPixFmtDescriptor descriptor = avutil.av_pix_fmt_desc_get(format);
+        return descriptor != null && (descriptor.flags() & avutil.AV_PIX_FMT_FLAG_RGB) != 0;
     }
 
     private AVFrame toYuv420(AVFrame decoded) throws UnusableVideoException {
@@ -164,6 +196,13 @@ public final class VideoReader implements AutoCloseable {
         }
         converter = swscale.sws_getCachedContext(converter, w, h, decoded.format(), w, h, avutil.AV_PIX_FMT_YUV420P,
                 swscale.SWS_BILINEAR, null, null, (DoublePointer) null);
+        if (converter != null && !isRgb(decoded.format())) {
+            // YUV of another depth or subsampling (10-bit HDR, 4:1:1, ...) keeps its own matrix and range: the
+            // numbers are only resampled, and the picture is then read with the matrix it is tagged with.
+            int range = isFullRange(decoded) ? 1 : 0;
+            IntPointer table = swscale.sws_getCoefficients(swscale.SWS_CS_DEFAULT);
+            swscale.sws_setColorspaceDetails(converter, table, range, table, range, 0, 1 << 16, 1 << 16);
+        }
         // A pixel format swscale cannot read gives no context; scaling with none would crash the JVM.
         if (converter == null || swscale.sws_scale_frame(converter, converted, decoded) < 0) {
             throw new UnusableVideoException(FailureCode.UNSUPPORTED_FORMAT,
