@@ -1,6 +1,8 @@
 package io.rppg.adapter.signal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The numbers a video was reduced to: per picture with a face, its time, mean skin colour and the face's vertical
@@ -22,6 +24,8 @@ final class SkinTrace {
     double sceneLumaSum;
     int sceneLumaCount;
     double skinLumaSum;
+    private final List<TraceArtifact> artifacts = new ArrayList<>();
+    private TraceArtifact open;
 
     void add(double time, double r, double g, double b, double y, double luma) {
         if (size == seconds.length) {
@@ -38,6 +42,30 @@ final class SkinTrace {
         vertical[size] = y;
         skinLumaSum += luma;
         size++;
+    }
+
+    /**
+     * Notes what disturbed the picture at {@code seconds} (null for nothing): a stretch of the same kind goes on,
+     * anything else closes it.
+     */
+    void disturbed(TraceArtifact.Kind kind, double seconds) {
+        if (open != null && open.kind() == kind) {
+            open = open.extendedTo(seconds);
+            return;
+        }
+        if (open != null) {
+            artifacts.add(open);
+        }
+        open = kind == null ? null : new TraceArtifact(kind, seconds, seconds);
+    }
+
+    /** The disturbed stretches so far, in time order. */
+    List<TraceArtifact> artifacts() {
+        List<TraceArtifact> all = new ArrayList<>(artifacts);
+        if (open != null) {
+            all.add(open);
+        }
+        return all;
     }
 
     int size() {

@@ -81,9 +81,15 @@ final class SkinTraceReader {
             }
             if (face == null) {
                 skin.lose();
+                trace.disturbed(TraceArtifact.Kind.FACE_LOST, seconds);
                 return;
             }
+            int stepsBefore = skin.exposureSteps();
             SkinSample colour = skin.sample(picture, orientation, face, seconds);
+            trace.disturbed(skin.exposureSteps() > stepsBefore ? TraceArtifact.Kind.EXPOSURE_STEP
+                    : colour == null ? TraceArtifact.Kind.FACE_LOST
+                    : skin.regionsInUse().size() < skin.regionsPlaced() ? TraceArtifact.Kind.REGION_LEFT_OUT
+                    : null, seconds);
             Box box = orientation.toStored(face.skinFrame(), picture.width(), picture.height());
             double position = motion.measure(picture, box, orientation);
             if (colour == null) {

@@ -35,10 +35,11 @@ class HardSceneTest {
         FaceVideoSpec base = FaceVideoSpec.defaults().withSeconds(15).withSize(480, 360).withMotion(0.03);
         Scene calm = Scene.calm();
         return Stream.of(
-                Arguments.of("a second face, bigger for a moment", base.withFaceSize(0.3).withHeartRate(66)
-                        .withSeed(71), calm.withSecondFace(new SecondFace(0.36, 0.83, 0.45, 112, 4, 9))),
-                Arguments.of("a second face from the start, at the side", base.withHeartRate(78).withSeed(72),
-                        calm.withSecondFace(new SecondFace(0.22, 0.12, 0.3, 120, 0, 15))),
+                Arguments.of("a bigger second face for most of the clip", base.withFaceSize(0.3).withHeartRate(66)
+                        .withSeed(71), calm.withSecondFace(new SecondFace(0.36, 0.83, 0.45, 112, 3, 13))),
+                Arguments.of("a bigger second face from the start, at the side", base.withFaceSize(0.3)
+                        .withHeartRate(78).withSeed(72),
+                        calm.withSecondFace(new SecondFace(0.36, 0.15, 0.45, 120, 0, 15))),
                 Arguments.of("a hand crossing the face", base.withHeartRate(84).withSeed(73),
                         calm.withHand(new HandPass(5, 7))),
                 Arguments.of("exposure and white balance steps", base.withHeartRate(70).withSeed(74),

@@ -19,9 +19,8 @@ public record Face(Box box, double score, FaceLandmarks landmarks) {
     }
 
     /**
-     * The box the skin regions ({@link SkinSampler#regionsOf}) are laid out in: BlazeFace's, raised by
-     * {@value #SKIN_FRAME_RAISE} of its height, which keeps the cheek band above the mouth and the forehead band off
-     * the brows.
+     * BlazeFace's box raised by {@value #SKIN_FRAME_RAISE} of its height: from the forehead to the mouth, the part
+     * of the face whose height follows the breathing (see {@code VerticalMotion}).
      */
     public Box skinFrame() {
         return new Box(box.x(), box.y() - SKIN_FRAME_RAISE * box.height(), box.width(), box.height());

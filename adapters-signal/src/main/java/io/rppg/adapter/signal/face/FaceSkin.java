@@ -76,31 +76,39 @@ public final class FaceSkin {
         return exposureSteps;
     }
 
+    /** How many regions the face has right now, used or not. */
+    public int regionsPlaced() {
+        return tracks.size();
+    }
+
     /** Names of the regions that make up the colour right now. */
     public List<String> regionsInUse() {
         return tracks.stream().filter(t -> t.member).map(t -> t.region.name()).toList();
     }
 
+    /**
+     * When every measured region steps the same way in one picture, in any of the three colours (exposure moves
+     * all three, white balance one against another), the camera changed, not the skin: each region carries on
+     * from its last colour. One region alone cannot tell a camera from a hand, so at least two must agree.
+     */
     private void stitchExposureStep() {
-        int stepping = 0, up = 0, measured = 0;
-        for (Track track : tracks) {
-            if (!track.valid || track.previous == null) {
-                continue;
-            }
-            measured++;
-            double step = track.value[1] / track.previous[1] - 1;
-            if (Math.abs(step) > EXPOSURE_STEP) {
-                stepping++;
-                up += step > 0 ? 1 : 0;
-            }
+        List<Track> measured = tracks.stream().filter(t -> t.valid && t.previous != null).toList();
+        if (measured.size() < 2) {
+            return;
         }
-        if (measured >= 2 && stepping == measured && (up == 0 || up == measured)) {
-            exposureSteps++;
-            for (Track track : tracks) {
-                if (track.valid && track.previous != null) {
-                    track.continueFromPrevious();
-                }
+        boolean stepped = false;
+        for (int c = 0; c < 3 && !stepped; c++) {
+            int up = 0, down = 0;
+            for (Track track : measured) {
+                double step = track.value[c] / track.previous[c] - 1;
+                up += step > EXPOSURE_STEP ? 1 : 0;
+                down += step < -EXPOSURE_STEP ? 1 : 0;
             }
+            stepped = up == measured.size() || down == measured.size();
+        }
+        if (stepped) {
+            exposureSteps++;
+            measured.forEach(Track::continueFromPrevious);
         }
     }
 

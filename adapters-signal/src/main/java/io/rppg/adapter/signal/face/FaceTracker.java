@@ -92,7 +92,7 @@ public final class FaceTracker implements AutoCloseable {
         searchNear = false;
         List<Face> found = (wholePicture ? detector.detect(picture, orientation)
                 : detector.detectNear(picture, orientation, face.box())).stream()
-                .filter(f -> SkinSampler.skinShare(picture,
+                .filter(f -> SkinRegionSampler.skinShare(picture,
                         orientation.toStored(f.box(), picture.width(), picture.height())) >= MIN_SKIN_SHARE)
                 .toList();
         Face chosen = choose(found, orientation, picture);
@@ -153,10 +153,13 @@ public final class FaceTracker implements AutoCloseable {
         return found.stream().max(Comparator.comparingDouble(f -> prominence(f.box(), width, height))).orElseThrow();
     }
 
-    /** Size weighed by nearness to the middle: a face at a corner counts for half its size. */
+    /**
+     * Size weighed by nearness to the middle: the person being scanned faces the camera from its middle, people
+     * behind them stand to the side. A face halfway to the edge counts for half its size, one in a corner for none.
+     */
     private static double prominence(Box box, double width, double height) {
         double off = Math.hypot((box.centreX() - width / 2) / width, (box.centreY() - height / 2) / height);
-        return box.area() * (1 - off / Math.sqrt(2));
+        return box.area() * Math.max(0, 1 - off / Math.sqrt(0.5));
     }
 
     private static double distance(Box a, Box b) {

@@ -1,5 +1,6 @@
 package io.rppg.adapter.signal.face;
 
+import io.rppg.adapter.signal.video.Box;
 import io.rppg.adapter.signal.video.ColourMatrix;
 import io.rppg.adapter.signal.video.Orientation;
 import io.rppg.adapter.signal.video.YuvPicture;
@@ -110,5 +111,38 @@ public final class SkinRegionSampler {
         double cr = (double) sumCr / skin;
         return new RegionSample(matrix.red(y, cb, cr), matrix.green(y, cb, cr), matrix.blue(y, cb, cr),
                 matrix.luma(y), skin, points, clipped);
+    }
+
+    /**
+     * Share of the chroma samples in the middle of a stored face box that have skin colour. A detector may also fire on
+     * wallpaper, shelves or a drawing; a face without skin is not a face.
+     */
+    public static double skinShare(YuvPicture picture, Box storedFace) {
+        Box middle = storedFace.part(0.2, 0.2, 0.8, 0.8);
+        int sx = picture.chromaShiftX();
+        int sy = picture.chromaShiftY();
+        int chromaWidth = (picture.width() + (1 << sx) - 1) >> sx;
+        int chromaHeight = (picture.height() + (1 << sy) - 1) >> sy;
+        int x0 = clamp((int) Math.round(middle.x()) >> sx, chromaWidth);
+        int x1 = clamp((int) Math.round(middle.x() + middle.width()) >> sx, chromaWidth);
+        int y0 = clamp((int) Math.round(middle.y()) >> sy, chromaHeight);
+        int y1 = clamp((int) Math.round(middle.y() + middle.height()) >> sy, chromaHeight);
+        int step = Math.max(1, Math.min(x1 - x0, y1 - y0) / 24);
+        int skin = 0, all = 0;
+        for (int cy = y0; cy < y1; cy += step) {
+            for (int cx = x0; cx < x1; cx += step) {
+                int cb = picture.plane(1).get(cy * picture.stride(1) + cx) & 0xFF;
+                int cr = picture.plane(2).get(cy * picture.stride(2) + cx) & 0xFF;
+                all++;
+                if (cb >= CB_MIN && cb <= CB_MAX && cr >= CR_MIN && cr <= CR_MAX) {
+                    skin++;
+                }
+            }
+        }
+        return all == 0 ? 0 : (double) skin / all;
+    }
+
+    private static int clamp(int value, int limit) {
+        return Math.max(0, Math.min(limit, value));
     }
 }
