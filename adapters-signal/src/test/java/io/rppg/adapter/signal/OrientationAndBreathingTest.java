@@ -21,7 +21,7 @@ class OrientationAndBreathingTest {
     @TempDir
     static Path dir;
 
-    /** Phones store portrait video turned; the cascade only finds upright faces, so this fails without the turn. */
+    /** Phones store portrait video turned; the detector looks for upright faces, so this fails without the turn. */
     @ParameterizedTest(name = "turned by {0}")
     @ValueSource(ints = {90, 180, 270})
     void facesStoredTurnedAreMeasured(int rotation) {

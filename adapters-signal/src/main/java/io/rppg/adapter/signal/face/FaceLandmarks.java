@@ -27,4 +27,14 @@ public record FaceLandmarks(Landmark rightEye, Landmark leftEye, Landmark noseTi
         return new Landmark(to.x() + (point.x() - from.x()) * to.width() / from.width(),
                 to.y() + (point.y() - from.y()) * to.height() / from.height());
     }
+
+    /** How far, in pixels, the eye, nose or mouth that moved most lies from where it is in {@code other}. */
+    double farthestMove(FaceLandmarks other) {
+        return Math.max(Math.max(distance(rightEye, other.rightEye), distance(leftEye, other.leftEye)),
+                Math.max(distance(noseTip, other.noseTip), distance(mouth, other.mouth)));
+    }
+
+    private static double distance(Landmark a, Landmark b) {
+        return Math.hypot(a.x() - b.x(), a.y() - b.y());
+    }
 }

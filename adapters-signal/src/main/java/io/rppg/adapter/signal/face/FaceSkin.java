@@ -189,6 +189,7 @@ public final class FaceSkin {
         double[] reference;
         double baseline = Double.NaN;
         double scatter;
+        double usualPoints;
         double weight;
         boolean member;
         boolean wasMember;
@@ -250,7 +251,8 @@ public final class FaceSkin {
                     scatter += follow * (deviation - scatter);
                     usualShare = Double.isNaN(usualShare) ? sample.skinShare()
                             : usualShare + follow * (sample.skinShare() - usualShare);
-                    weight = weight == 0 ? sample.skinPoints() : weight + follow * (sample.skinPoints() - weight);
+                    usualPoints = usualPoints == 0 ? sample.skinPoints()
+                            : usualPoints + follow * (sample.skinPoints() - usualPoints);
                 }
             }
             if (!clean) {
@@ -263,6 +265,11 @@ public final class FaceSkin {
             }
             boolean nobodyYet = tracks.stream().noneMatch(t -> t.wasMember);
             member = wasMember || nobodyYet || seconds - cleanSince >= CLEAN_SECONDS;
+            if (member && !wasMember) {
+                // The weight is fixed while the region stays in: a weight that moved with every picture would mix
+                // the regions' differences in colour into the trace, at the pace of whatever moves the face.
+                weight = usualPoints;
+            }
         }
     }
 }

@@ -183,7 +183,13 @@ public final class FaceTracker implements AutoCloseable {
         if (Math.abs(box.centreX() - held.centreX()) < tolerance
                 && Math.abs(box.centreY() - held.centreY()) < tolerance
                 && Math.abs(box.width() - held.width()) < tolerance) {
-            face = seen.movedTo(held);
+            // The keypoints jitter like the box: they are taken only when they moved beyond the same dead zone,
+            // since each new placement of the skin regions costs the trace a little noise.
+            Face carried = seen.movedTo(held);
+            if (carried.landmarks().farthestMove(face.landmarks()) >= tolerance) {
+                face = carried;
+                moved = true;
+            }
             return;
         }
         moved = true;

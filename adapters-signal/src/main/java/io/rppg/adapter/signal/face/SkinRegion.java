@@ -28,7 +28,7 @@ public record SkinRegion(String name, double centreX, double centreY, double acr
     private static final double FOREHEAD_TO = -0.40;
     private static final double FOREHEAD_HALF_WIDTH = 0.6;
     private static final double CHEEK_FROM = 0.2;
-    private static final double CHEEK_TO = 0.75;
+    private static final double CHEEK_TO = 0.82;
     private static final double CHEEK_HALF_WIDTH = 0.42;
     /** Landmarks that put the mouth closer than this or farther (in eye distances) are not trusted for height. */
     private static final double MOUTH_MIN = 0.6;

@@ -132,4 +132,32 @@ class FaceTrackerTest {
                 .isBetween(shift - 0.04 * settled.width() - 2, shift + 0.04 * settled.width() + 2)
                 .isGreaterThan(first.centreX() - before.centreX());
     }
+
+    /**
+     * The person scanned sits in the middle; another face, bigger, stands at the side from the start and a third,
+     * bigger still, passes in front of the camera's other side for a while: the box stays on the person scanned.
+     */
+    @Test
+    void thePersonInTheMiddleIsKeptWhateverOtherFacesDo() {
+        StillFace person = new StillFace(480, 360, SkinTone.MEDIUM, 0.3, 0.5, 0.5);
+        StillFace bystander = new StillFace(480, 360, SkinTone.BROWN, 0.36, 0.15, 0.45);
+        StillFace passer = new StillFace(480, 360, SkinTone.LIGHT, 0.42, 0.82, 0.45);
+        YuvPicture two = YuvPictures.painted(480, 360, (x, y, rgb) -> {
+            person.colourAt(x, y, rgb);
+            bystander.over(x, y, rgb);
+        });
+        YuvPicture three = YuvPictures.painted(480, 360, (x, y, rgb) -> {
+            person.colourAt(x, y, rgb);
+            bystander.over(x, y, rgb);
+            passer.over(x, y, rgb);
+        });
+        FaceTracker tracker = new FaceTracker(detector, 5, 1.0);
+
+        for (int n = 0; n < 120; n++) {
+            Face held = tracker.track(n >= 30 && n < 90 ? three : two, Orientation.UPRIGHT, n / FPS);
+            assertThat(held).as("picture %d", n).isNotNull();
+            assertThat(held.box().centreX()).as("picture %d", n)
+                    .isCloseTo(person.centreX(), within(0.2 * person.faceWidth()));
+        }
+    }
 }
