@@ -286,16 +286,18 @@ public final class S3VideoStorageAdapter implements VideoStoragePort, AutoClosea
         return deleted;
     }
 
-    /** Local staging files of uploads and downloads a crash left behind; they are copies, never the only one. */
+    /**
+     * Local staging files older than the cut-off: uploads and downloads a crash left behind, and copies of videos
+     * kept in the store (a plan that retains videos). Each is a copy, never the only one; {@link #find} downloads
+     * a video again if it is needed after all.
+     */
     private void deleteStaleStagingFiles(Instant before) {
         if (!Files.isDirectory(staging)) {
             return;
         }
         try (var files = Files.walk(staging, 2)) {
             for (var file : (Iterable<Path>) files::iterator) {
-                var name = file.getFileName().toString();
-                if ((name.contains(UPLOAD_MARK) || name.contains(".download-")) && Files.isRegularFile(file)
-                        && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
                     Files.deleteIfExists(file);
                 }
             }
