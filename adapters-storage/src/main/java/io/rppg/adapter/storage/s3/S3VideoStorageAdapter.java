@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +44,8 @@ public final class S3VideoStorageAdapter implements VideoStoragePort, AutoClosea
 
     /** S3 refuses parts under 5 MiB (but the last); two of these are the most one upload holds in memory. */
     public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+    /** A part's buffer starts this small and doubles up to the part size: a short video never holds 8 MiB. */
+    private static final int FIRST_BUFFER_SIZE = 256 * 1024;
     private static final String UPLOAD_MARK = ".upload-";
     private static final String UPLOADS = "uploads/";
     private static final String VIDEOS = "videos/";
@@ -67,7 +70,7 @@ public final class S3VideoStorageAdapter implements VideoStoragePort, AutoClosea
 
     @Override
     public StoreResult store(TenantId tenant, ScanSessionId session, InputStream content, long maxBytes) {
-        var part = new byte[partSize];
+        var part = new byte[Math.min(FIRST_BUFFER_SIZE, partSize)];
         try {
             // The first bytes decide the format, and with it the name, before anything is sent to the store.
             int filled = fill(content, part, 0, (int) Math.min(VideoSignature.HEAD_LENGTH, maxBytes + 1));
@@ -120,6 +123,10 @@ public final class S3VideoStorageAdapter implements VideoStoragePort, AutoClosea
                     out.write(part, filled, read);
                     filled += read;
                     boolean ended = read < wanted;
+                    if (filled == part.length && part.length < partSize && !ended) {
+                        part = Arrays.copyOf(part, Math.min(partSize, 2 * part.length));
+                        continue;
+                    }
                     if (filled == part.length || (ended && (filled > 0 || parts.isEmpty()))) {
                         parts.add(uploadPart(parts.size() + 1, part, filled));
                         filled = 0;
