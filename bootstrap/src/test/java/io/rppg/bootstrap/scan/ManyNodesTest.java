@@ -48,9 +48,10 @@ class ManyNodesTest {
     private static final Duration NODE_START = Duration.ofMinutes(8);
     /**
      * A dead node's job is revived once its heartbeat is 15 s old and picked at the next poll (application.yml says
-     * within 26 s), then analysed again from the start.
+     * within 26 s), then analysed again from the start: 20 s measured on a quiet machine, 34 s on one with a load
+     * of 20.
      */
-    private static final Duration RECOVERY_BOUND = Duration.ofSeconds(45);
+    private static final Duration RECOVERY_BOUND = Duration.ofSeconds(60);
     private static final int SCANS = 3;
 
     @TempDir
