@@ -42,7 +42,8 @@ final class HexagonRules {
     }
 
     /**
-     * Rings point inwards: adapters -> application -> domain, and adapters never use one another. The bootstrap
+     * Rings point inwards: adapters -> application -> domain, and adapters (web, persistence, signal, jobs,
+     * storage) never use one another. The bootstrap
      * module is the composition root: it may see every ring, and no ring may see it.
      */
     ArchRule ringsPointInwardsAndAdaptersStayApart() {
@@ -54,6 +55,7 @@ final class HexagonRules {
                 .adapter("persistence", root + ".adapter.persistence..")
                 .adapter("signal", root + ".adapter.signal..")
                 .adapter("jobs", root + ".adapter.jobs..")
+                .adapter("storage", root + ".adapter.storage..")
                 .withOptionalLayers(true);
     }
 

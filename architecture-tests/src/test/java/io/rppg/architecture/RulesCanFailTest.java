@@ -48,6 +48,12 @@ class RulesCanFailTest {
     }
 
     @Test
+    void storageAdapterUsingThePersistenceAdapterIsCaught() {
+        assertViolation(RULES.ringsPointInwardsAndAdaptersStayApart(), "IndexedVideoStoreAdapter",
+                "StoreRepository");
+    }
+
+    @Test
     void adapterCallingAnApplicationServiceIsCaught() {
         assertViolation(RULES.adaptersUsePortsOnly(), "ServiceCallingController", "ThingService");
     }

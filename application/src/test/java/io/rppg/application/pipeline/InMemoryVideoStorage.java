@@ -86,7 +86,7 @@ public final class InMemoryVideoStorage implements VideoStoragePort {
         return files.keySet().stream().filter(p -> !isUpload(p)).map(p -> new StoredVideo(
                         io.rppg.domain.tenant.TenantId.of(p.getParent().getFileName().toString()),
                         new ScanSessionId(p.getFileName().toString().substring(0, p.getFileName().toString().indexOf('.'))),
-                        p, storedAt.get(p)))
+                        storedAt.get(p)))
                 .toList();
     }
 

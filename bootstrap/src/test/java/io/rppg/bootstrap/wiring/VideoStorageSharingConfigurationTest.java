@@ -25,6 +25,12 @@ class VideoStorageSharingConfigurationTest {
     }
 
     @Test
+    void aNodeWithoutWorkerStartsOnAnObjectStore() {
+        node.withPropertyValues("rppg.scan.worker.enabled=false", "rppg.storage.url=s3://videos/rppg")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void aNodeWithoutWorkerOnStorageNotDeclaredSharedFailsNamingItsDirectory() {
         node.withPropertyValues("rppg.scan.worker.enabled=false").run(context -> {
             assertThat(context).hasFailed();

@@ -61,7 +61,7 @@ public interface VideoStoragePort {
         }
     }
 
-    /** A video file in storage, named after its tenant and session. */
-    record StoredVideo(TenantId tenant, ScanSessionId session, Path path, Instant storedAt) {
+    /** A video in storage, named after its tenant and session. */
+    record StoredVideo(TenantId tenant, ScanSessionId session, Instant storedAt) {
     }
 }

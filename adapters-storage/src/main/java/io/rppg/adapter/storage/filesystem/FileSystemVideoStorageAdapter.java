@@ -1,4 +1,4 @@
-package io.rppg.adapter.persistence.video;
+package io.rppg.adapter.storage.filesystem;
 
 import io.rppg.application.port.out.VideoStoragePort;
 import io.rppg.application.port.out.VideoStoragePort.StoreResult;
@@ -130,7 +130,7 @@ public final class FileSystemVideoStorageAdapter implements VideoStoragePort {
                             || !ScanSessionId.isWellFormed(name.substring(0, dot))) {
                         continue;
                     }
-                    videos.add(new StoredVideo(tenant, new ScanSessionId(name.substring(0, dot)), file,
+                    videos.add(new StoredVideo(tenant, new ScanSessionId(name.substring(0, dot)),
                             Files.getLastModifiedTime(file).toInstant()));
                 }
             } catch (IOException e) {

@@ -1,0 +1,388 @@
+package io.rppg.adapter.storage.s3;
+
+import io.rppg.application.port.out.VideoStoragePort;
+import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.session.VideoContainer;
+import io.rppg.domain.session.VideoSignature;
+import io.rppg.domain.tenant.TenantId;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Videos as objects in an S3-compatible store, so that every node reads what any node accepted.
+ * <ul>
+ *     <li>{@code <prefix>uploads/<tenant>/<session>.upload-<uuid>.<ext>}: an upload not (yet) accepted;</li>
+ *     <li>{@code <prefix>videos/<tenant>/<session>.<ext>}: the session's video.</li>
+ * </ul>
+ * An upload streams into a multipart upload, one part in memory at a time, and at the same time into a local
+ * staging file under the same name: the container probe reads that file, and a worker on this node reads it instead
+ * of downloading the object again. A refused or broken upload aborts its multipart upload and deletes its staging
+ * file. Acceptance copies the upload to the session's key inside the store (S3 has no rename). A worker on another
+ * node downloads the video once into its staging directory, as a stream to disk.
+ */
+public final class S3VideoStorageAdapter implements VideoStoragePort, AutoCloseable {
+
+    /** S3 refuses parts under 5 MiB (but the last); two of these are the most one upload holds in memory. */
+    public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+    /** A part's buffer starts this small and doubles up to the part size: a short video never holds 8 MiB. */
+    private static final int FIRST_BUFFER_SIZE = 256 * 1024;
+    private static final String UPLOAD_MARK = ".upload-";
+    private static final String UPLOADS = "uploads/";
+    private static final String VIDEOS = "videos/";
+
+    private final S3Client s3;
+    private final ObjectStoreLocation location;
+    private final Path staging;
+    private final int partSize;
+
+    /**
+     * @param staging a local directory of this node for uploads being probed and videos being analysed
+     */
+    public S3VideoStorageAdapter(S3Client s3, ObjectStoreLocation location, Path staging, int partSize) {
+        if (partSize < 5 * 1024 * 1024) {
+            throw new IllegalArgumentException("S3 parts are at least 5 MiB, not " + partSize);
+        }
+        this.s3 = s3;
+        this.location = location;
+        this.staging = staging.toAbsolutePath().normalize();
+        this.partSize = partSize;
+    }
+
+    @Override
+    public StoreResult store(TenantId tenant, ScanSessionId session, InputStream content, long maxBytes) {
+        var part = new byte[Math.min(FIRST_BUFFER_SIZE, partSize)];
+        try {
+            // The first bytes decide the format, and with it the name, before anything is sent to the store.
+            int filled = fill(content, part, 0, (int) Math.min(VideoSignature.HEAD_LENGTH, maxBytes + 1));
+            if (filled > maxBytes) {
+                return new StoreResult.TooLarge(maxBytes);
+            }
+            var format = VideoSignature.sniff(part, filled);
+            if (filled == 0) {
+                return new StoreResult.UnsupportedFormat("the upload is empty");
+            }
+            if (format.isEmpty()) {
+                return new StoreResult.UnsupportedFormat("the file is not an MP4, WebM, MOV or AVI video");
+            }
+            var name = session.value() + UPLOAD_MARK + UUID.randomUUID() + "." + format.get().extension();
+            return new MultipartUpload(uploadKey(tenant, name), Files.createDirectories(directoryOf(tenant))
+                    .resolve(name)).stream(content, part, filled, maxBytes, format.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store the video of " + session, e);
+        }
+    }
+
+    /** One upload on its way into the store and into its staging file; whatever goes wrong removes both. */
+    private final class MultipartUpload {
+        private final String key;
+        private final Path file;
+        private String uploadId;
+
+        MultipartUpload(String key, Path file) {
+            this.key = key;
+            this.file = file;
+        }
+
+        StoreResult stream(InputStream content, byte[] part, int filled, long maxBytes, VideoContainer format)
+                throws IOException {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                uploadId = s3.createMultipartUpload(b -> b.bucket(location.bucket()).key(key)
+                        ).uploadId();
+                var parts = new ArrayList<CompletedPart>();
+                long total = filled;
+                out.write(part, 0, filled);
+                while (true) {
+                    // Never ask for more than one byte past the limit: that byte alone proves the upload too large.
+                    int wanted = (int) Math.min(part.length - filled, maxBytes + 1 - total);
+                    int read = fill(content, part, filled, filled + wanted) - filled;
+                    total += read;
+                    if (total > maxBytes) {
+                        abandon();
+                        return new StoreResult.TooLarge(maxBytes);
+                    }
+                    out.write(part, filled, read);
+                    filled += read;
+                    boolean ended = read < wanted;
+                    if (filled == part.length && part.length < partSize && !ended) {
+                        part = Arrays.copyOf(part, Math.min(partSize, 2 * part.length));
+                        continue;
+                    }
+                    if (filled == part.length || (ended && (filled > 0 || parts.isEmpty()))) {
+                        parts.add(uploadPart(parts.size() + 1, part, filled));
+                        filled = 0;
+                    }
+                    if (ended) {
+                        break;
+                    }
+                }
+                s3.completeMultipartUpload(b -> b.bucket(location.bucket()).key(key).uploadId(uploadId)
+                        .multipartUpload(m -> m.parts(parts)));
+                return new StoreResult.Stored(file, total, format);
+            } catch (IOException | RuntimeException | Error e) {
+                abandon();
+                throw e;
+            }
+        }
+
+        private CompletedPart uploadPart(int number, byte[] bytes, int length) {
+            // A content provider, not RequestBody.fromBytes: that would copy the part once more.
+            var etag = s3.uploadPart(b -> b.bucket(location.bucket()).key(key).uploadId(uploadId)
+                            .partNumber(number).contentLength((long) length),
+                    RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length,
+                            "application/octet-stream")).eTag();
+            return CompletedPart.builder().partNumber(number).eTag(etag).build();
+        }
+
+        private void abandon() {
+            deleteQuietly(file);
+            if (uploadId != null) {
+                try {
+                    s3.abortMultipartUpload(b -> b.bucket(location.bucket()).key(key).uploadId(uploadId));
+                } catch (SdkException ignored) {
+                    // the sweep aborts it once it is stale; the original failure matters more
+                }
+            }
+        }
+    }
+
+    @Override
+    public void accept(TenantId tenant, ScanSessionId session, StoreResult.Stored upload) {
+        var file = upload.path().toAbsolutePath().normalize();
+        if (!directoryOf(tenant).equals(file.getParent())
+                || !file.getFileName().toString().startsWith(session.value() + UPLOAD_MARK)) {
+            throw new IllegalArgumentException(upload.path().getFileName() + " is no upload of " + session);
+        }
+        var from = uploadKey(tenant, file.getFileName().toString());
+        var to = videoKey(tenant, session, upload.format());
+        s3.copyObject(b -> b.sourceBucket(location.bucket()).sourceKey(from)
+                .destinationBucket(location.bucket()).destinationKey(to));
+        s3.deleteObject(b -> b.bucket(location.bucket()).key(from));
+        try {
+            // The staging file is the video's bytes: a worker on this node reads it without a download.
+            move(file, cachedVideo(tenant, session, upload.format()));
+        } catch (IOException e) {
+            deleteQuietly(file);
+        }
+    }
+
+    @Override
+    public void discard(StoreResult.Stored upload) {
+        var file = upload.path().toAbsolutePath().normalize();
+        var name = file.getFileName().toString();
+        var tenantDirectory = file.getParent();
+        if (tenantDirectory == null || !staging.equals(tenantDirectory.getParent()) || !name.contains(UPLOAD_MARK)) {
+            throw new IllegalArgumentException("not an upload of this storage: " + name);
+        }
+        var tenant = new TenantId(UUID.fromString(tenantDirectory.getFileName().toString()));
+        s3.deleteObject(b -> b.bucket(location.bucket()).key(uploadKey(tenant, name)));
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the upload " + name, e);
+        }
+    }
+
+    @Override
+    public Optional<Path> find(TenantId tenant, ScanSessionId session) {
+        for (var object : videoObjects(tenant, session)) {
+            var container = containerOf(object.key());
+            if (container.isEmpty()) {
+                continue;
+            }
+            var cached = cachedVideo(tenant, session, container.get());
+            try {
+                if (Files.isRegularFile(cached) && Files.size(cached) == object.size()) {
+                    return Optional.of(cached);
+                }
+                Files.createDirectories(cached.getParent());
+                var download = Files.createTempFile(cached.getParent(), session.value() + ".download-", ".part");
+                try {
+                    Files.delete(download);
+                    s3.getObject(b -> b.bucket(location.bucket()).key(object.key()),
+                            ResponseTransformer.toFile(download));
+                    move(download, cached);
+                } finally {
+                    deleteQuietly(download);
+                }
+                return Optional.of(cached);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the video of " + session, e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean delete(TenantId tenant, ScanSessionId session) {
+        boolean deleted = false;
+        for (var object : videoObjects(tenant, session)) {
+            s3.deleteObject(b -> b.bucket(location.bucket()).key(object.key()));
+            deleted = true;
+        }
+        try {
+            for (var container : VideoContainer.values()) {
+                Files.deleteIfExists(cachedVideo(tenant, session, container));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the local copy of " + session, e);
+        }
+        return deleted;
+    }
+
+    @Override
+    public List<StoredVideo> storedVideos() {
+        var videos = new ArrayList<StoredVideo>();
+        var prefix = location.prefix() + VIDEOS;
+        for (var object : s3.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(prefix)).contents()) {
+            // <tenant>/<session>.<ext>; anything else under the prefix is not ours to judge
+            var rest = object.key().substring(prefix.length());
+            int slash = rest.indexOf('/');
+            int dot = rest.indexOf('.');
+            if (slash < 0 || dot < slash || !isUuid(rest.substring(0, slash))
+                    || !ScanSessionId.isWellFormed(rest.substring(slash + 1, dot))
+                    || containerOf(rest).isEmpty()) {
+                continue;
+            }
+            videos.add(new StoredVideo(new TenantId(UUID.fromString(rest.substring(0, slash))),
+                    new ScanSessionId(rest.substring(slash + 1, dot)), object.lastModified()));
+        }
+        return videos;
+    }
+
+    @Override
+    public int deleteUnacceptedUploadsOlderThan(Instant before) {
+        int deleted = 0;
+        var prefix = location.prefix() + UPLOADS;
+        for (var object : s3.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(prefix)).contents()) {
+            // A key ending in '/' is a folder marker some stores (s3proxy on a file system) list; no upload.
+            if (!object.key().endsWith("/") && object.lastModified().isBefore(before)) {
+                s3.deleteObject(b -> b.bucket(location.bucket()).key(object.key()));
+                deleted++;
+            }
+        }
+        // Multipart uploads of nodes that died mid-upload: invisible as objects, but their parts are stored (and paid).
+        for (var upload : s3.listMultipartUploadsPaginator(b -> b.bucket(location.bucket()).prefix(prefix))
+                .uploads()) {
+            if (upload.initiated().isBefore(before)) {
+                s3.abortMultipartUpload(b -> b.bucket(location.bucket()).key(upload.key())
+                        .uploadId(upload.uploadId()));
+                deleted++;
+            }
+        }
+        deleteStaleStagingFiles(before);
+        return deleted;
+    }
+
+    /**
+     * Local staging files older than the cut-off: uploads and downloads a crash left behind, and copies of videos
+     * kept in the store (a plan that retains videos). Each is a copy, never the only one; {@link #find} downloads
+     * a video again if it is needed after all.
+     */
+    private void deleteStaleStagingFiles(Instant before) {
+        if (!Files.isDirectory(staging)) {
+            return;
+        }
+        try (var files = Files.walk(staging, 2)) {
+            for (var file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clean up " + staging, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+
+    private List<S3Object> videoObjects(TenantId tenant, ScanSessionId session) {
+        var prefix = location.prefix() + VIDEOS + tenant.value() + "/" + session.value() + ".";
+        return s3.listObjectsV2(b -> b.bucket(location.bucket()).prefix(prefix)).contents();
+    }
+
+    private String uploadKey(TenantId tenant, String name) {
+        return location.prefix() + UPLOADS + tenant.value() + "/" + name;
+    }
+
+    private String videoKey(TenantId tenant, ScanSessionId session, VideoContainer container) {
+        return location.prefix() + VIDEOS + tenant.value() + "/" + session.value() + "." + container.extension();
+    }
+
+    private Path directoryOf(TenantId tenant) {
+        // A tenant id is a UUID and a session id matches sess_<digits>_<[a-z0-9]>: neither can leave the directory.
+        return staging.resolve(tenant.value().toString());
+    }
+
+    private Path cachedVideo(TenantId tenant, ScanSessionId session, VideoContainer container) {
+        return directoryOf(tenant).resolve(session.value() + "." + container.extension());
+    }
+
+    private static Optional<VideoContainer> containerOf(String key) {
+        for (var container : VideoContainer.values()) {
+            if (key.endsWith("." + container.extension())) {
+                return Optional.of(container);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads into {@code buffer[from..to)} until it is full or the stream ends; the end of what was read. */
+    private static int fill(InputStream content, byte[] buffer, int from, int to) throws IOException {
+        int at = from;
+        while (at < to) {
+            int read = content.read(buffer, at, to - at);
+            if (read < 0) {
+                break;
+            }
+            at += read;
+        }
+        return at;
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            return UUID.fromString(text).toString().equals(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // the original failure matters more
+        }
+    }
+}
