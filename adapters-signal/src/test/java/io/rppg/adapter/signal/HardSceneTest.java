@@ -47,6 +47,8 @@ class HardSceneTest {
                                 new ExposureStep(9, 1.05, 1.0, 0.93))),
                 Arguments.of("a dim room with camera noise", base.withHeartRate(76).withBrightness(0.35).withNoise(5)
                         .withTone(SkinTone.OLIVE).withSeed(75), calm),
+                Arguments.of("a dark face in a dim room", base.withHeartRate(58).withBrightness(0.5).withNoise(4)
+                        .withTone(SkinTone.DARK).withSeed(85), calm),
                 Arguments.of("360p heavily compressed", base.withSize(640, 360).withHeartRate(92)
                         .in(VideoContainer.MP4_MPEG4_COARSE).withSeed(76), calm),
                 Arguments.of("uneven frame rate with dropped pictures", base.withHeartRate(68).withSeed(77),

@@ -21,6 +21,11 @@ import java.util.Arrays;
  */
 final class LetterboxedInput implements AutoCloseable {
 
+    /** Pictures darker than this mean luma (0-255) are brightened for the model, up to {@value #MAX_GAIN} times. */
+    private static final double DIM_LUMA = 80;
+    private static final double USUAL_LUMA = 110;
+    private static final double MAX_GAIN = 4;
+
     private final int side;
     private final Mat tensor;
     private final float[] values;
@@ -125,9 +130,14 @@ final class LetterboxedInput implements AutoCloseable {
         }
     }
 
-    /** Turns the shrunken planes upright into the middle of the input, as RGB in [-1, 1]; black around them. */
+    /**
+     * Turns the shrunken planes upright into the middle of the input, as RGB in [-1, 1]; black around them. A dim
+     * picture is brightened first, as a camera's exposure would: the model was trained on well exposed faces and
+     * misses a dark face in a dim room that it finds once the picture is brought up to a usual brightness.
+     */
     private void writeValues(ColourMatrix matrix, Orientation orientation, int width, int height) {
         Arrays.fill(values, -1f);
+        double gain = gainFor(matrix, width * height);
         int planeSize = side * side;
         for (int uy = 0; uy < contentHeight; uy++) {
             for (int ux = 0; ux < contentWidth; ux++) {
@@ -157,11 +167,21 @@ final class LetterboxedInput implements AutoCloseable {
                 double u = cbBytes[i] & 0xFF;
                 double v = crBytes[i] & 0xFF;
                 int out = (uy + padY) * side + ux + padX;
-                values[out] = scaled(matrix.red(y, u, v));
-                values[planeSize + out] = scaled(matrix.green(y, u, v));
-                values[2 * planeSize + out] = scaled(matrix.blue(y, u, v));
+                values[out] = scaled(gain * matrix.red(y, u, v));
+                values[planeSize + out] = scaled(gain * matrix.green(y, u, v));
+                values[2 * planeSize + out] = scaled(gain * matrix.blue(y, u, v));
             }
         }
+    }
+
+    /** 1 for a picture of usual brightness; for a dim one, what brings its mean luma to {@value #USUAL_LUMA}. */
+    private double gainFor(ColourMatrix matrix, int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += lumaBytes[i] & 0xFF;
+        }
+        double mean = count == 0 ? USUAL_LUMA : matrix.luma((double) sum / count);
+        return mean >= DIM_LUMA ? 1 : Math.min(MAX_GAIN, USUAL_LUMA / Math.max(1, mean));
     }
 
     private static float scaled(double channel) {

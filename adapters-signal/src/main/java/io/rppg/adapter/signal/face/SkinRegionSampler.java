@@ -15,10 +15,18 @@ import java.nio.ByteBuffer;
  */
 public final class SkinRegionSampler {
 
-    static final int CB_MIN = 77;
-    static final int CB_MAX = 127;
-    static final int CR_MIN = 133;
-    static final int CR_MAX = 173;
+    /*
+     * Skin's chroma, as offsets from neutral (128) in proportion to its brightness: light and dark skin in good
+     * light lie between these bounds, and so does skin in a dim room, whose chroma shrinks towards neutral with its
+     * brightness (fixed Cb/Cr bounds miss a dark face in a dim room altogether). Below a luma of
+     * {@value #DIMMEST_FOR_CHROMA} the bounds stop shrinking, so that sensor noise on grey does not pass for skin.
+     */
+    private static final double CR_LOW = 0.03;
+    private static final double CR_HIGH = 0.32;
+    private static final double CB_LOW = -0.36;
+    private static final double CB_HIGH = -0.005;
+    private static final double CHROMA_SLACK = 4;
+    private static final double DIMMEST_FOR_CHROMA = 40;
     private static final double DARKEST = 12;
     private static final double BRIGHTEST = 245;
     private static final double CLIPPED_LOW = 4;
@@ -93,8 +101,8 @@ public final class SkinRegionSampler {
                 }
                 int cb = cbPlane.get(cy * cbStride + cx) & 0xFF;
                 int cr = crPlane.get(cy * crStride + cx) & 0xFF;
-                if (cb < CB_MIN || cb > CB_MAX || cr < CR_MIN || cr > CR_MAX || lumaSum < lowSum
-                        || lumaSum > highSum) {
+                if (lumaSum < lowSum || lumaSum > highSum
+                        || !isSkin(cb, cr, (double) lumaSum / lumasPerChroma)) {
                     continue;
                 }
                 sumY += lumaSum;
@@ -133,13 +141,24 @@ public final class SkinRegionSampler {
             for (int cx = x0; cx < x1; cx += step) {
                 int cb = picture.plane(1).get(cy * picture.stride(1) + cx) & 0xFF;
                 int cr = picture.plane(2).get(cy * picture.stride(2) + cx) & 0xFF;
+                int luma = picture.plane(0).get(Math.min(picture.height() - 1, cy << sy) * picture.stride(0)
+                        + Math.min(picture.width() - 1, cx << sx)) & 0xFF;
                 all++;
-                if (cb >= CB_MIN && cb <= CB_MAX && cr >= CR_MIN && cr <= CR_MAX) {
+                if (isSkin(cb, cr, luma)) {
                     skin++;
                 }
             }
         }
         return all == 0 ? 0 : (double) skin / all;
+    }
+
+    /** True when a chroma sample (raw Cb, Cr) of the given luma code value has the colour of skin. */
+    static boolean isSkin(int cb, int cr, double luma) {
+        double scale = Math.max(DIMMEST_FOR_CHROMA, luma);
+        double red = cr - 128;
+        double blue = cb - 128;
+        return red >= CR_LOW * scale && red <= CR_HIGH * scale + CHROMA_SLACK
+                && blue >= CB_LOW * scale - CHROMA_SLACK && blue <= CB_HIGH * scale;
     }
 
     private static int clamp(int value, int limit) {

@@ -73,7 +73,7 @@ final class SceneFamilies {
                         ExposureStep.exposure(15, 0.9))));
         cases.add(new Case("dim room", base.withHeartRate(76).withBrightness(0.35).withNoise(5)
                 .withTone(SkinTone.OLIVE).withSeed(seed + 10), calm));
-        cases.add(new Case("dim room", base.withHeartRate(58).withBrightness(0.3).withNoise(4)
+        cases.add(new Case("dim room", base.withHeartRate(58).withBrightness(0.5).withNoise(4)
                 .withTone(SkinTone.DARK).withSeed(seed + 11), calm));
         cases.add(new Case("360p coarse", base.withSize(640, 360).withHeartRate(92)
                 .in(VideoContainer.MP4_MPEG4_COARSE).withSeed(seed + 12), calm));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Skin in raw code values: luma 150 and chroma Cb 110, Cr 150, well inside the skin range (Cb 77-127, Cr 133-173). */
+/** Skin in raw code values: luma 150 and chroma Cb 110, Cr 150, well inside the skin range at that brightness. */
 class SkinRegionSamplerTest {
 
     private static final int SKIN_CB = 110;
