@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -22,11 +24,15 @@ import java.util.function.Consumer;
  * The access-change feed over PostgreSQL's {@code LISTEN/NOTIFY}: triggers announce a revoked key or a tenant's new
  * status on {@value #CHANNEL} when the change commits (migration V55), and one connection per node listens.
  *
+ * <p>This node's own changes are told to its listeners at once, when their transaction commits
+ * ({@link #announceHere}), so that the request that revoked a key is answered after this node has forgotten it; the
+ * other nodes hear it from PostgreSQL.
+ *
  * <p>The connection is checked every second; when it fails the feed says it is interrupted, and says it listens
  * again once a new connection has run {@code LISTEN}. News is handed to the listeners on the feed's own thread.
  */
 @Component
-class PostgresAccessChangesAdapter implements AccessChangesPort, SmartLifecycle {
+public class PostgresAccessChangesAdapter implements AccessChangesPort, SmartLifecycle {
 
     static final String CHANNEL = "rppg_access_changes";
     static final String APPLICATION_NAME = "rppg-access-changes";
@@ -51,6 +57,24 @@ class PostgresAccessChangesAdapter implements AccessChangesPort, SmartLifecycle 
         if (listening) {
             listener.accept(new AccessChange.Listening());
         }
+    }
+
+    /**
+     * Tells this node's listeners of a change to the tenant's access made in the current transaction, once it
+     * commits (at once when there is no transaction).
+     */
+    public void announceHere(TenantId tenant) {
+        var change = new AccessChange.TenantChanged(tenant);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            publish(change);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                publish(change);
+            }
+        });
     }
 
     @Override
