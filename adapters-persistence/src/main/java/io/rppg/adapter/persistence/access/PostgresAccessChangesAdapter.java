@@ -109,6 +109,7 @@ public class PostgresAccessChangesAdapter implements AccessChangesPort, SmartLif
         boolean failedBefore = false;
         while (running) {
             try (var connection = dataSource.getConnection()) {
+                failedBefore = false;
                 listenOn(connection);
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
