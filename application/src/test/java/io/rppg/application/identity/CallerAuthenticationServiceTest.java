@@ -2,8 +2,11 @@ package io.rppg.application.identity;
 
 import io.rppg.application.fakes.DirectTransactions;
 import io.rppg.application.fakes.FixedClock;
+import io.rppg.application.fakes.InMemoryAccessChanges;
 import io.rppg.application.fakes.InMemoryTenantPort;
 import io.rppg.application.port.in.CheckCallerAccessQuery.CallerAccess;
+import io.rppg.application.port.out.AccessChangesPort.AccessChange;
+import io.rppg.application.port.out.ApiKeyPort;
 import io.rppg.application.service.identity.CallerAuthenticationService;
 import io.rppg.application.service.identity.Secrets;
 import io.rppg.domain.identity.ApiKey;
@@ -31,8 +34,9 @@ class CallerAuthenticationServiceTest {
     private final InMemoryTenantPort tenants = new InMemoryTenantPort();
     private final IdentityFakes.ApiKeys apiKeys = new IdentityFakes.ApiKeys();
     private final FixedClock clock = new FixedClock(NOW);
+    private final InMemoryAccessChanges changes = new InMemoryAccessChanges();
     private final CallerAuthenticationService service = new CallerAuthenticationService(apiKeys, users, tenants,
-            new DirectTransactions(), clock);
+            new DirectTransactions(), clock, changes);
     private final Tenant tenant = tenants.save(
             Tenant.register(new TenantId(UUID.randomUUID()), "Clinic", new PlanId(UUID.randomUUID()), NOW));
     private final ApiKey key = apiKeys.save(new ApiKey(new ApiKeyId(UUID.randomUUID()), tenant.id(), "app",
@@ -81,5 +85,100 @@ class CallerAuthenticationServiceTest {
         tenants.save(tenant.suspend());
         assertThat(service.accessOf(member.id())).isEqualTo(CallerAccess.TENANT_SUSPENDED);
         assertThat(service.accessOf(admin.id())).isEqualTo(CallerAccess.ALLOWED);
+    }
+
+    @Test
+    void whileTheFeedListensAKnownKeyIsAnsweredFromMemoryUntilItsTenantChanges() {
+        changes.publish(new AccessChange.Listening());
+        assertThat(service.authenticate(SECRET)).isPresent();
+        // Revoked behind the feed's back: memory still answers, which shows it is memory that answers.
+        apiKeys.save(key.revoke(NOW));
+        assertThat(service.authenticate(SECRET)).isPresent();
+
+        changes.publish(new AccessChange.TenantChanged(new TenantId(UUID.randomUUID())));
+        assertThat(service.authenticate(SECRET)).isPresent();
+        changes.publish(new AccessChange.TenantChanged(tenant.id()));
+        assertThat(service.authenticate(SECRET)).isEmpty();
+    }
+
+    @Test
+    void aSuspensionReachesAKnownKeyThroughTheFeed() {
+        changes.publish(new AccessChange.Listening());
+        assertThat(service.authenticate(SECRET).orElseThrow().tenantActive()).isTrue();
+        tenants.save(tenant.suspend());
+
+        changes.publish(new AccessChange.TenantChanged(tenant.id()));
+
+        assertThat(service.authenticate(SECRET).orElseThrow().tenantActive()).isFalse();
+    }
+
+    @Test
+    void withoutAListeningFeedEveryRequestReadsTheKey() {
+        assertThat(service.authenticate(SECRET)).isPresent();
+        apiKeys.save(key.revoke(NOW));
+        assertThat(service.authenticate(SECRET)).isEmpty();
+
+        apiKeys.save(key);
+        changes.publish(new AccessChange.Listening());
+        assertThat(service.authenticate(SECRET)).isPresent();
+        changes.publish(new AccessChange.Interrupted());
+        apiKeys.save(key.revoke(NOW));
+        assertThat(service.authenticate(SECRET)).isEmpty();
+    }
+
+    @Test
+    void aChangeWhileTheKeyIsBeingReadKeepsTheReadFromBeingRemembered() {
+        changes.publish(new AccessChange.Listening());
+        ApiKeyPort racingKeys = new ApiKeyPort() {
+            @Override
+            public ApiKey save(ApiKey saved) {
+                return apiKeys.save(saved);
+            }
+
+            @Override
+            public Optional<ApiKey> findBySecretHash(String secretHash) {
+                var read = apiKeys.findBySecretHash(secretHash);
+                // Another node revokes the key and its news arrives after this read, before it is kept.
+                apiKeys.save(key.revoke(NOW));
+                changes.publish(new AccessChange.TenantChanged(tenant.id()));
+                return read;
+            }
+
+            @Override
+            public Optional<ApiKey> findById(TenantId tenantId, ApiKeyId id) {
+                return apiKeys.findById(tenantId, id);
+            }
+
+            @Override
+            public java.util.List<ApiKey> findByTenant(TenantId tenantId) {
+                return apiKeys.findByTenant(tenantId);
+            }
+
+            @Override
+            public void markUsed(TenantId tenantId, ApiKeyId id, Instant now) {
+                apiKeys.markUsed(tenantId, id, now);
+            }
+        };
+        var racing = new CallerAuthenticationService(racingKeys, users, tenants, new DirectTransactions(), clock,
+                changes);
+
+        assertThat(racing.authenticate(SECRET)).isPresent();
+
+        assertThat(racing.authenticate(SECRET)).isEmpty();
+    }
+
+    @Test
+    void aKnownKeysUseIsRecordedOnceAMinute() {
+        changes.publish(new AccessChange.Listening());
+        service.authenticate(SECRET);
+        assertThat(apiKeys.byId.get(key.id()).lastUsedAt()).isEqualTo(NOW);
+
+        clock.set(NOW.plusSeconds(59));
+        service.authenticate(SECRET);
+        assertThat(apiKeys.byId.get(key.id()).lastUsedAt()).isEqualTo(NOW);
+
+        clock.set(NOW.plusSeconds(61));
+        service.authenticate(SECRET);
+        assertThat(apiKeys.byId.get(key.id()).lastUsedAt()).isEqualTo(NOW.plusSeconds(61));
     }
 }

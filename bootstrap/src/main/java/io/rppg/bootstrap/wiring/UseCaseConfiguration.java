@@ -1,6 +1,7 @@
 package io.rppg.bootstrap.wiring;
 
 import io.rppg.application.port.out.AccessTokenPort;
+import io.rppg.application.port.out.AccessChangesPort;
 import io.rppg.application.port.out.ApiKeyPort;
 import io.rppg.application.port.out.ClockPort;
 import io.rppg.application.port.out.IdGeneratorPort;
@@ -58,8 +59,9 @@ public class UseCaseConfiguration {
 
     @Bean
     CallerAuthenticationService callerAuthenticationService(ApiKeyPort apiKeys, UserPort users, TenantPort tenants,
-                                                            TransactionPort transactions, ClockPort clock) {
-        return new CallerAuthenticationService(apiKeys, users, tenants, transactions, clock);
+                                                            TransactionPort transactions, ClockPort clock,
+                                                            AccessChangesPort accessChanges) {
+        return new CallerAuthenticationService(apiKeys, users, tenants, transactions, clock, accessChanges);
     }
 
     @Bean

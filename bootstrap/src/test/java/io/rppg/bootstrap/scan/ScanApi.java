@@ -77,15 +77,25 @@ final class ScanApi extends JsonClient {
     // --- setup through the admin API
 
     String createPlan(int monthlyScans, int maxOpenSessions, int maxUploadMb) {
+        return createPlan(monthlyScans, maxOpenSessions, maxUploadMb, 10_000);
+    }
+
+    String createPlan(int monthlyScans, int maxOpenSessions, int maxUploadMb, int requestsPerMinute) {
         var response = post("/api/v1/admin/plans", adminToken(), body("name", "plan-" + random(),
-                "monthly_scans", monthlyScans, "requests_per_minute", 10_000, "max_open_sessions", maxOpenSessions,
+                "monthly_scans", monthlyScans, "requests_per_minute", requestsPerMinute,
+                "max_open_sessions", maxOpenSessions,
                 "max_upload_mb", maxUploadMb, "retain_video", false));
         return expect(response, 201).text("id");
     }
 
     /** A tenant on a new plan, with a tenant admin (logged in through Nervoscan's /clientlogin) and an API key. */
     Tenant createTenant(int monthlyScans, int maxOpenSessions, int maxUploadMb) {
-        var plan = createPlan(monthlyScans, maxOpenSessions, maxUploadMb);
+        return createTenant(monthlyScans, maxOpenSessions, maxUploadMb, 10_000);
+    }
+
+    /** As above, on a plan allowing that many requests a minute. */
+    Tenant createTenant(int monthlyScans, int maxOpenSessions, int maxUploadMb, int requestsPerMinute) {
+        var plan = createPlan(monthlyScans, maxOpenSessions, maxUploadMb, requestsPerMinute);
         var tenant = expect(post("/api/v1/admin/tenants", adminToken(),
                 body("name", "tenant-" + random(), "plan_id", plan)), 201).text("id");
         var username = createUser(tenant, "tenant_admin");

@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.within;
 class ScanLoadBenchmark extends ScanFlowTest {
 
     private static final int THREADS = 8;
-    private static final int CREATIONS = 400;
-    private static final int POLLS = 2000;
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private static final Duration PHASE = Duration.ofSeconds(5);
+    private static final int ROUNDS = 2;
     private static final int VIDEOS = 4;
 
     @Autowired
@@ -68,21 +69,31 @@ class ScanLoadBenchmark extends ScanFlowTest {
 
     @Test
     void scanApiUnderLoad() throws Exception {
-        var tenant = api.createTenant(100_000, 100_000, 100);
-        api.postEmpty("/api/v1/scan-session", tenant.apiKey()); // warm up
-
+        var tenant = api.createTenant(10_000_000, 10_000_000, 100, 100_000_000);
         var created = new ArrayList<String>();
-        double creationsPerSecond = run(CREATIONS, () -> {
+        Runnable bare = () -> expect(api.get("/health", null), 200);
+        Runnable create = () -> {
             var response = expect(api.postEmpty("/api/v1/scan-session", tenant.apiKey()), 201);
             synchronized (created) {
                 created.add(response.text("session_id"));
             }
-        });
+        };
         var polled = new AtomicInteger();
-        double pollsPerSecond = run(POLLS, () -> {
-            var session = created.get(polled.getAndIncrement() % created.size());
+        Runnable poll = () -> {
+            String session;
+            synchronized (created) {
+                session = created.get(Math.floorMod(polled.getAndIncrement(), created.size()));
+            }
             expect(api.get("/api/v1/scan-session/" + session + "/vitals", tenant.apiKey()), 200);
-        });
+        };
+        // Warm up every path first, so that the measured rounds see compiled code and filled pools.
+        run(WARM_UP, bare);
+        run(WARM_UP, create);
+        run(WARM_UP, poll);
+        var rounds = new ArrayList<Load[]>();
+        for (int round = 0; round < ROUNDS; round++) {
+            rounds.add(new Load[] {run(PHASE, bare), run(PHASE, poll), run(PHASE, create)});
+        }
 
         var specs = new ArrayList<FaceVideoSpec>();
         var fixtures = new ArrayList<Fixture>();
@@ -148,10 +159,15 @@ class ScanLoadBenchmark extends ScanFlowTest {
         var report = new StringBuilder("\n=== Scan API load benchmark (")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, max heap ")
                 .append(Runtime.getRuntime().maxMemory() >> 20).append(" MB) ===\n");
-        report.append(String.format("session creations: %d over %d threads: %.0f/s%n", CREATIONS, THREADS,
-                creationsPerSecond));
-        report.append(String.format("vitals polls (API key): %d over %d threads: %.0f/s%n", POLLS, THREADS,
-                pollsPerSecond));
+        for (int round = 0; round < ROUNDS; round++) {
+            var loads = rounds.get(round);
+            report.append(String.format("round %d, %d client threads, %d s a phase:%n", round + 1, THREADS,
+                    PHASE.toSeconds()));
+            report.append("  bare endpoint (GET /health, no auth, no database): ").append(loads[0]).append('\n');
+            report.append("  vitals polls (API key):                            ").append(loads[1])
+                    .append(String.format(" = %.0f %% of bare%n", 100 * loads[1].perSecond() / loads[0].perSecond()));
+            report.append("  session creations (API key):                       ").append(loads[2]).append('\n');
+        }
         report.append(String.format("%d concurrent 30 s 640x480 MP4 (mpeg4) uploads of %s MB:%n", VIDEOS,
                 fixtures.stream().map(f -> String.valueOf(f.bytes().length >> 20)).toList()));
         for (int i = 0; i < VIDEOS; i++) {
@@ -188,25 +204,50 @@ class ScanLoadBenchmark extends ScanFlowTest {
         return picked.isEmpty() || picked.get(0);
     }
 
-    /** Runs the call that many times over {@link #THREADS} threads and returns the calls per second. */
-    private static double run(int times, Runnable call) throws Exception {
+    /** Calls per second over one phase, and the latency of a call as its client saw it. */
+    record Load(long calls, double perSecond, double p50Ms, double p99Ms, double maxMs) {
+
+        @Override
+        public String toString() {
+            return String.format("%6.0f/s, p50 %.1f ms, p99 %.1f ms, max %.0f ms (%d calls)", perSecond, p50Ms, p99Ms,
+                    maxMs, calls);
+        }
+    }
+
+    /** Runs the call over {@link #THREADS} threads, each calling again as soon as its last call returned. */
+    private static Load run(Duration phase, Runnable call) throws Exception {
         var pool = Executors.newFixedThreadPool(THREADS);
-        var left = new AtomicInteger(times);
-        var futures = new ArrayList<java.util.concurrent.Future<?>>();
+        var futures = new ArrayList<java.util.concurrent.Future<long[]>>();
         var begin = System.nanoTime();
+        var end = begin + phase.toNanos();
         for (int t = 0; t < THREADS; t++) {
             futures.add(pool.submit(() -> {
-                while (left.getAndDecrement() > 0) {
+                var latencies = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    var started = System.nanoTime();
                     call.run();
+                    if (n == latencies.length) {
+                        latencies = java.util.Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = System.nanoTime() - started;
                 }
+                return java.util.Arrays.copyOf(latencies, n);
             }));
         }
+        var all = java.util.stream.LongStream.empty();
         for (var future : futures) {
-            future.get();
+            all = java.util.stream.LongStream.concat(all, java.util.Arrays.stream(future.get()));
         }
         var seconds = (System.nanoTime() - begin) / 1e9;
         pool.shutdown();
-        return times / seconds;
+        var sorted = all.sorted().toArray();
+        return new Load(sorted.length, sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
+                sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double percentile(long[] sorted, double share) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(share * sorted.length) - 1)] / 1e6;
     }
 
     private static long ms(Instant from, Instant to) {

@@ -1,5 +1,6 @@
 package io.rppg.adapter.persistence.identity;
 
+import io.rppg.adapter.persistence.access.PostgresAccessChangesAdapter;
 import io.rppg.application.port.out.ApiKeyPort;
 import io.rppg.domain.identity.ApiKey;
 import io.rppg.domain.identity.ApiKeyId;
@@ -18,14 +19,20 @@ class JpaApiKeyAdapter implements ApiKeyPort {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final ApiKeyRepository keys;
+    private final PostgresAccessChangesAdapter accessChanges;
 
-    JpaApiKeyAdapter(ApiKeyRepository keys) {
+    JpaApiKeyAdapter(ApiKeyRepository keys, PostgresAccessChangesAdapter accessChanges) {
         this.keys = keys;
+        this.accessChanges = accessChanges;
     }
 
     @Override
     public ApiKey save(ApiKey key) {
-        return keys.save(ApiKeyEntity.from(key)).toDomain();
+        var saved = keys.save(ApiKeyEntity.from(key)).toDomain();
+        if (saved.isRevoked()) {
+            accessChanges.announceHere(saved.tenantId());
+        }
+        return saved;
     }
 
     @Override

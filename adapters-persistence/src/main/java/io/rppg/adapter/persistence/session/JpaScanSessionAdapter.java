@@ -6,7 +6,9 @@ import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.ScanStatus;
 import io.rppg.domain.session.SessionOwner;
 import io.rppg.domain.tenant.TenantId;
+import jakarta.persistence.EntityManager;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -20,10 +22,21 @@ class JpaScanSessionAdapter implements ScanSessionPort {
 
     private static final List<ScanStatus> OPEN = List.of(ScanStatus.PENDING, ScanStatus.PROCESSING);
 
-    private final ScanSessionRepository sessions;
+    /** Every column of a session, as the poll of its vitals reads it. */
+    private static final String SELECT_ONE = "SELECT tenant_id, id, owner, status, created_at, expires_at,"
+            + " video_received_at, finished_at, heart_rate_bpm, respiratory_rate, respiratory_rate_missing,"
+            + " hrv_sdnn_ms, hrv_rmssd_ms, hrv_beats, hrv_missing, snr_db, stability, periodicity, confidence, method,"
+            + " analysed_seconds, frames_analysed, failure_code, failure_message"
+            + " FROM scan_sessions WHERE tenant_id = ? AND id = ?";
 
-    JpaScanSessionAdapter(ScanSessionRepository sessions) {
+    private final ScanSessionRepository sessions;
+    private final JdbcTemplate jdbc;
+    private final EntityManager entityManager;
+
+    JpaScanSessionAdapter(ScanSessionRepository sessions, JdbcTemplate jdbc, EntityManager entityManager) {
         this.sessions = sessions;
+        this.jdbc = jdbc;
+        this.entityManager = entityManager;
     }
 
     @Override
@@ -31,9 +44,17 @@ class JpaScanSessionAdapter implements ScanSessionPort {
         return ScanSessionMapper.toDomain(sessions.save(ScanSessionMapper.toEntity(session)));
     }
 
+    /**
+     * Read with plain JDBC: every vitals poll comes here, and the JPA query machinery cost more than the read. Writes
+     * of this transaction still waiting in the persistence context are flushed first, so the read sees them.
+     */
     @Override
     public Optional<ScanSession> findById(TenantId tenant, ScanSessionId id) {
-        return sessions.findByTenantIdAndId(tenant.value(), id.value()).map(ScanSessionMapper::toDomain);
+        if (entityManager.isJoinedToTransaction()) {
+            entityManager.flush();
+        }
+        return jdbc.query(SELECT_ONE, ScanSessionRows::read, tenant.value(), id.value()).stream().findFirst()
+                .map(ScanSessionMapper::toDomain);
     }
 
     @Override

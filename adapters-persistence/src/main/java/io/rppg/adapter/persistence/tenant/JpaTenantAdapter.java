@@ -1,5 +1,6 @@
 package io.rppg.adapter.persistence.tenant;
 
+import io.rppg.adapter.persistence.access.PostgresAccessChangesAdapter;
 import io.rppg.application.port.out.TenantPort;
 import io.rppg.domain.tenant.Tenant;
 import io.rppg.domain.tenant.TenantId;
@@ -12,14 +13,19 @@ import java.util.Optional;
 class JpaTenantAdapter implements TenantPort {
 
     private final TenantRepository tenants;
+    private final PostgresAccessChangesAdapter accessChanges;
 
-    JpaTenantAdapter(TenantRepository tenants) {
+    JpaTenantAdapter(TenantRepository tenants, PostgresAccessChangesAdapter accessChanges) {
         this.tenants = tenants;
+        this.accessChanges = accessChanges;
     }
 
+    /** A tenant is saved rarely, and its status may have changed: this node forgets its keys when it commits. */
     @Override
     public Tenant save(Tenant tenant) {
-        return tenants.save(TenantEntity.from(tenant)).toDomain();
+        var saved = tenants.save(TenantEntity.from(tenant)).toDomain();
+        accessChanges.announceHere(saved.id());
+        return saved;
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.rppg.application.port.out.RateLimitPort;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,24 +50,87 @@ class Bucket4jRateLimitAdapterTest extends RateLimitPortContract {
     }
 
     @Test
-    void severalNodesSharingTheDatabaseShareOneLimit() throws Exception {
-        // Two adapters stand for two nodes; each has its own proxy manager, the rows are common.
-        var nodes = new RateLimitPort[] {new Bucket4jRateLimitAdapter(dataSource), new Bucket4jRateLimitAdapter(dataSource)};
-        var key = "test:" + UUID.randomUUID();
-        var calls = new ArrayList<Callable<Boolean>>();
-        for (int i = 0; i < 40; i++) {
-            var node = nodes[i % 2];
-            calls.add(() -> node.tryConsume(key, 25, Duration.ofMinutes(1)).consumed());
+    void oneNodeGrantsExactlyTheLimitThoughItWritesOnlyNowAndThen() throws Exception {
+        var node = new Bucket4jRateLimitAdapter(dataSource, new Bucket4jRateLimitAdapter.Synchronisation(0.2,
+                Duration.ofSeconds(1)));
+
+        assertThat(granted(key(), 100, 200, node)).isEqualTo(100);
+    }
+
+    @Test
+    void severalNodesSharingTheDatabaseOvershootOneLimitByAtMostTheirUnsynchronisedTokens() throws Exception {
+        // Two adapters stand for two nodes; each has its own proxy manager and local buckets, the rows are common.
+        var synchronisation = new Bucket4jRateLimitAdapter.Synchronisation(0.2, Duration.ofSeconds(1));
+        var nodes = new RateLimitPort[] {new Bucket4jRateLimitAdapter(dataSource, synchronisation),
+                new Bucket4jRateLimitAdapter(dataSource, synchronisation)};
+        long unsynchronised = synchronisation.unsynchronisedTokens(100);
+
+        var granted = granted(key(), 100, 400, nodes);
+
+        assertThat(unsynchronised).isEqualTo(20);
+        assertThat(granted).isBetween(100L, 100 + nodes.length * unsynchronised);
+    }
+
+    @Test
+    void nodesThatWriteEveryRequestShareOneLimitExactly() throws Exception {
+        var synchronisation = new Bucket4jRateLimitAdapter.Synchronisation(0, Duration.ZERO);
+        var nodes = new RateLimitPort[] {new Bucket4jRateLimitAdapter(dataSource, synchronisation),
+                new Bucket4jRateLimitAdapter(dataSource, synchronisation)};
+
+        assertThat(granted(key(), 25, 40, nodes)).isEqualTo(25);
+    }
+
+    @Test
+    void aNodeLeavingWritesWhatItSpentSoTheOthersSeeIt() throws Exception {
+        var synchronisation = new Bucket4jRateLimitAdapter.Synchronisation(0.5, Duration.ofMinutes(5));
+        var leaving = new Bucket4jRateLimitAdapter(dataSource, synchronisation);
+        var staying = new Bucket4jRateLimitAdapter(dataSource, synchronisation);
+        var key = key();
+        // The first call reads the row; the next 5 stay on the leaving node until it goes.
+        for (int i = 0; i < 6; i++) {
+            assertThat(leaving.tryConsume(key, 10, Duration.ofMinutes(1)).consumed()).isTrue();
+        }
+
+        leaving.destroy();
+
+        assertThat(staying.tryConsume(key, 10, Duration.ofMinutes(1)).remaining()).isEqualTo(3);
+    }
+
+    @Test
+    void aBucketWhoseRowWasSweptOutStartsAgainFromANewRow() {
+        var node = new Bucket4jRateLimitAdapter(dataSource, new Bucket4jRateLimitAdapter.Synchronisation(0.5,
+                Duration.ofMillis(1)));
+        var key = key();
+        assertThat(node.tryConsume(key, 10, Duration.ofMinutes(1)).consumed()).isTrue();
+        new JdbcTemplate(dataSource).update("DELETE FROM " + Bucket4jRateLimitAdapter.TABLE + " WHERE id = ?", key);
+        letPass(Duration.ofMillis(5));
+
+        var afterSweep = node.tryConsume(key, 10, Duration.ofMinutes(1));
+
+        assertThat(afterSweep.consumed()).isTrue();
+        assertThat(afterSweep.remaining()).isEqualTo(9);
+    }
+
+    /** Spends one bucket of that limit with that many calls spread over the nodes and 8 threads; the calls granted. */
+    private static long granted(String key, int limit, int calls, RateLimitPort... nodes) throws Exception {
+        var tasks = new ArrayList<Callable<Boolean>>();
+        for (int i = 0; i < calls; i++) {
+            var node = nodes[i % nodes.length];
+            tasks.add(() -> node.tryConsume(key, limit, Duration.ofMinutes(1)).consumed());
         }
         var pool = Executors.newFixedThreadPool(8);
         try {
             long granted = 0;
-            for (var result : pool.invokeAll(calls)) {
+            for (var result : pool.invokeAll(tasks)) {
                 granted += result.get() ? 1 : 0;
             }
-            assertThat(granted).isEqualTo(25);
+            return granted;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static String key() {
+        return "test:" + UUID.randomUUID();
     }
 }
