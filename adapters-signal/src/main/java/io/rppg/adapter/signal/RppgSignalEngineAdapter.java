@@ -53,7 +53,8 @@ public final class RppgSignalEngineAdapter implements SignalEnginePort {
         }
     }
 
-    private AnalysisOutcome judge(SkinTrace trace) {
+    /** The vitals of a whole trace, or why there are none; the live engine judges a stream's trace the same way. */
+    AnalysisOutcome judge(SkinTrace trace) {
         if (trace.pictures == 0) {
             return unusable(FailureCode.UNREADABLE_VIDEO, "The video file could not be read: it holds no pictures");
         }
