@@ -1,6 +1,7 @@
 package io.rppg.application.port.out;
 
 import io.rppg.domain.live.LiveMessage;
+import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.tenant.TenantId;
 
 /**
@@ -14,8 +15,13 @@ public interface LiveFanOutPort {
     /** Where messages published by other nodes arrive. One receiver per node. */
     void receiveWith(Receiver receiver);
 
-    @FunctionalInterface
+    /**
+     * Where messages of other nodes arrive. An ended scan arrives as its id alone, for the receiver to read from the
+     * database that every node shares (a scan's report is larger than what some carriers take in one message).
+     */
     interface Receiver {
         void received(TenantId tenant, LiveMessage message);
+
+        void ended(TenantId tenant, ScanSessionId session);
     }
 }

@@ -136,7 +136,7 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
         if (started instanceof StreamStart.Started(var stream)) {
             var analysis = engine.open(new LiveSignalEnginePort.Settings(streamConfig.method(),
                     streamConfig.windowSeconds()));
-            running.put(stream.session(), new LiveScan(tenant, stream, analysis, now));
+            running.put(stream.session(), new LiveScan(tenant, stream, analysis));
         }
         return started;
     }
@@ -282,6 +282,16 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
         deliverHere(message);
     }
 
+    @Override
+    public void ended(TenantId tenant, ScanSessionId session) {
+        if (!listeners.containsKey(session)) {
+            return;
+        }
+        transactions.inTenantTransaction(tenant, () -> sessions.findById(tenant, session))
+                .filter(scan -> scan.status() == ScanStatus.COMPLETED || scan.status() == ScanStatus.FAILED)
+                .ifPresent(scan -> deliverHere(new LiveMessage.Ended(session, scan)));
+    }
+
     private AnalysisOutcome finishing(LiveScan scan) {
         try {
             return scan.analysis.finish();
@@ -366,7 +376,7 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
         volatile Instant lastInputAt;
         volatile boolean ended;
 
-        LiveScan(TenantId tenant, Stream stream, LiveSignalEnginePort.LiveAnalysis analysis, Instant startedAt) {
+        LiveScan(TenantId tenant, Stream stream, LiveSignalEnginePort.LiveAnalysis analysis) {
             this.tenant = tenant;
             this.stream = stream;
             this.analysis = analysis;
