@@ -26,7 +26,7 @@ class HexagonArchitectureTest {
     @Test
     void everyRingIsPresentSoTheRulesCheckSomething() {
         for (var ring : new String[]{"domain", "application", "application.port.in", "application.port.out",
-                "application.service", "adapter.web", "adapter.persistence", "adapter.signal", "adapter.jobs",
+                "application.service", "adapter.web", "adapter.web.live", "adapter.persistence", "adapter.signal", "adapter.jobs",
                 "bootstrap"}) {
             assertThat(platform.stream().anyMatch(c -> c.getPackageName().startsWith("io.rppg." + ring)))
                     .as("classes of io.rppg.%s were imported", ring).isTrue();
@@ -81,5 +81,15 @@ class HexagonArchitectureTest {
     @Test
     void portImplementationsAreAdapters() {
         RULES.portImplementationsAreAdapters().check(platform);
+    }
+
+    @Test
+    void liveSocketUsesNoOtherSurface() {
+        RULES.liveSocketUsesNoOtherSurface().check(platform);
+    }
+
+    @Test
+    void surfacesDoNotReachIntoTheLiveSocket() {
+        RULES.surfacesDoNotReachIntoTheLiveSocket().check(platform);
     }
 }
