@@ -41,8 +41,12 @@ final class LiveTraceAnalysis implements LiveAnalysis {
     private double previousWindowEnd = Double.NaN;
 
     LiveTraceAnalysis(SignalEngineConfig config, int windowSeconds) {
-        this.judge = new RppgSignalEngineAdapter(config);
-        this.method = RppgMethods.named(config.method());
+        this(config, RppgMethods.named(config.method()), windowSeconds);
+    }
+
+    LiveTraceAnalysis(SignalEngineConfig config, RppgMethod method, int windowSeconds) {
+        this.judge = new RppgSignalEngineAdapter(config, method);
+        this.method = method;
         this.estimator = new VitalsEstimator(method);
         this.windowSeconds = windowSeconds;
         this.nextWindowEnd = windowSeconds;

@@ -221,8 +221,7 @@ public class LiveWebSocketHandler extends AbstractWebSocketHandler {
             connection.send(LiveJson.of(subscribed(session)));
             return;
         }
-        switch (streams.subscribe(tenantOf(connection.caller()), session, message ->
-                connection.send(LiveJson.message(message, Instant.now())))) {
+        switch (streams.subscribe(tenantOf(connection.caller()), session, listenerFor(connection))) {
             case Subscribing.Subscribed(var subscription) -> {
                 var earlier = connection.subscriptions().put(session, subscription);
                 if (earlier != null) {
@@ -266,11 +265,13 @@ public class LiveWebSocketHandler extends AbstractWebSocketHandler {
             breakOff(connection, "INVALID_MESSAGE", e.getMessage(), BAD_MESSAGE);
             return;
         }
-        if (connection.feeding() == null || !connection.feeding().equals(session)) {
-            // The feeding connection hears its own stream's results without subscribing.
-            if (!connection.subscriptions().containsKey(session)) {
-                subscribe(connection, subscribeTo(session));
-            }
+        // The feeding connection hears its own stream's results without subscribing; a session it may not see is
+        // refused by the feed below, without a second error.
+        if (!connection.subscriptions().containsKey(session)
+                && streams.subscribe(tenant, session, listenerFor(connection))
+                instanceof Subscribing.Subscribed(var subscription)) {
+            connection.subscriptions().put(session, subscription);
+            connection.send(LiveJson.of(subscribed(session)));
         }
         switch (streams.feed(tenant, session, samples)) {
             case Feeding.Accepted() -> connection.feeds(session);
@@ -328,8 +329,8 @@ public class LiveWebSocketHandler extends AbstractWebSocketHandler {
         return id.isString() && ScanSessionId.isWellFormed(id.asString()) ? new ScanSessionId(id.asString()) : null;
     }
 
-    private static JsonNode subscribeTo(ScanSessionId session) {
-        return JSON.createObjectNode().put("type", "subscribe").put("topic", TOPIC).put("session_id", session.value());
+    private static LiveStreamUseCase.LiveListener listenerFor(LiveConnection connection) {
+        return message -> connection.send(LiveJson.message(message, Instant.now()));
     }
 
     private static TenantId tenantOf(Caller caller) {
