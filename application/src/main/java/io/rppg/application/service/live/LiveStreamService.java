@@ -101,14 +101,15 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
         var tenant = command.tenant();
         var config = DeviceConfig.DEFAULT;
         if (command.device() != null) {
-            var device = transactions.inTenantTransaction(tenant, () -> devices.findById(tenant, command.device()));
+            var device = transactions.inTenantTransaction(tenant, () -> devices.findById(tenant, command.device())
+                    .map(found -> new DeviceState(found, isBusy(found))));
             if (device.isEmpty()) {
                 return new StreamStart.DeviceNotFound(availableDevices(tenant));
             }
-            if (isBusy(device.get())) {
-                return new StreamStart.DeviceBusy(device.get().currentStream());
+            if (device.get().busy()) {
+                return new StreamStart.DeviceBusy(device.get().device().currentStream());
             }
-            config = device.get().config();
+            config = device.get().device().config();
         }
         var creation = sessionCreation.createScanSession(new CreateScanSessionUseCase.Command(tenant, command.owner()));
         if (!(creation instanceof SessionCreation.Created(var opened))) {
@@ -141,7 +142,13 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
         return started;
     }
 
-    /** A device holds a stream until that stream's session ends; a session ended elsewhere frees it. */
+    private record DeviceState(Device device, boolean busy) {
+    }
+
+    /**
+     * A device holds a stream until that stream's session ends; a session ended elsewhere frees it. Called inside
+     * the tenant's transaction.
+     */
     private boolean isBusy(Device device) {
         if (device.status() == Device.Status.IDLE) {
             return false;
