@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * The live WebSocket at {@code /ws}, {@code /v2/ws} and {@code /api/v2/ws}. Origins are not restricted: the
@@ -34,11 +33,7 @@ public class LiveWebSocketConfiguration implements WebSocketConfigurer {
      * 1009); up to it, the handler answers with an error message. Idle connections are closed.
      */
     @Bean
-    ServletServerContainerFactoryBean liveWebSocketContainer(LiveProperties limits) {
-        var container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(limits.maxMessageBytes() * 4);
-        container.setMaxBinaryMessageBufferSize(limits.maxMessageBytes() * 4);
-        container.setMaxSessionIdleTimeout(limits.connectionIdleTimeout().toMillis());
-        return container;
+    LiveContainerLimits liveContainerLimits(LiveProperties limits) {
+        return new LiveContainerLimits(limits);
     }
 }
