@@ -1,5 +1,6 @@
 package io.rppg.adapter.persistence.live;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.rppg.application.port.out.LiveFanOutPort;
 import io.rppg.domain.live.LiveMessage;
 import io.rppg.domain.tenant.TenantId;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -57,7 +60,7 @@ class PostgresLiveFanOutAdapter implements LiveFanOutPort, DisposableBean {
 
     private void listen() {
         while (!stopped) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = listeningConnection()) {
                 connection.setAutoCommit(true);
                 try (var statement = connection.createStatement()) {
                     statement.execute("LISTEN " + LiveNotifications.CHANNEL);
@@ -83,6 +86,25 @@ class PostgresLiveFanOutAdapter implements LiveFanOutPort, DisposableBean {
                 }
             }
         }
+    }
+
+    /**
+     * A connection of its own, beside the pool: it is held for as long as the node runs, and the requests' pool keeps
+     * every one of its connections. Falls back on the pool when the data source is not Hikari's.
+     */
+    private Connection listeningConnection() throws SQLException {
+        if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+            var properties = new Properties();
+            properties.putAll(hikari.getDataSourceProperties());
+            if (hikari.getUsername() != null) {
+                properties.setProperty("user", hikari.getUsername());
+            }
+            if (hikari.getPassword() != null) {
+                properties.setProperty("password", hikari.getPassword());
+            }
+            return DriverManager.getConnection(hikari.getJdbcUrl(), properties);
+        }
+        return dataSource.getConnection();
     }
 
     private void deliver(String text) {
