@@ -26,8 +26,8 @@ class HexagonArchitectureTest {
     @Test
     void everyRingIsPresentSoTheRulesCheckSomething() {
         for (var ring : new String[]{"domain", "application", "application.port.in", "application.port.out",
-                "application.service", "adapter.web", "adapter.persistence", "adapter.signal", "adapter.jobs",
-                "adapter.storage",
+                "application.service", "adapter.web", "adapter.web.live", "adapter.persistence", "adapter.signal",
+                "adapter.jobs", "adapter.storage",
                 "bootstrap"}) {
             assertThat(platform.stream().anyMatch(c -> c.getPackageName().startsWith("io.rppg." + ring)))
                     .as("classes of io.rppg.%s were imported", ring).isTrue();
@@ -82,5 +82,15 @@ class HexagonArchitectureTest {
     @Test
     void portImplementationsAreAdapters() {
         RULES.portImplementationsAreAdapters().check(platform);
+    }
+
+    @Test
+    void liveSocketUsesNoOtherSurface() {
+        RULES.liveSocketUsesNoOtherSurface().check(platform);
+    }
+
+    @Test
+    void surfacesDoNotReachIntoTheLiveSocket() {
+        RULES.surfacesDoNotReachIntoTheLiveSocket().check(platform);
     }
 }

@@ -116,4 +116,27 @@ final class HexagonRules {
                 .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..")
                 .because("the composition root wires the rings; they must not know it");
     }
+
+    /** The HTTP surfaces of the web adapter, each a sub-package, and the live WebSocket beside them. */
+    private String[] surfaces() {
+        return new String[]{root + ".adapter.web.v1..", root + ".adapter.web.v2..", root + ".adapter.web.nervoscan..",
+                root + ".adapter.web.admin.."};
+    }
+
+    /**
+     * The live WebSocket is a surface of its own: it shares the web adapter's security and error handling, never the
+     * REST surfaces' controllers or shapes, so that either can change without the other.
+     */
+    ArchRule liveSocketUsesNoOtherSurface() {
+        return noClasses().that().resideInAPackage(root + ".adapter.web.live..")
+                .should().dependOnClassesThat().resideInAnyPackage(surfaces())
+                .because("the live WebSocket shares security and errors with the REST surfaces, not their classes");
+    }
+
+    /** ... and no REST surface reaches into the live WebSocket's connections. */
+    ArchRule surfacesDoNotReachIntoTheLiveSocket() {
+        return noClasses().that().resideInAnyPackage(surfaces())
+                .should().dependOnClassesThat().resideInAPackage(root + ".adapter.web.live..")
+                .because("REST surfaces start and stop streams through the application, not through the socket");
+    }
 }

@@ -93,6 +93,16 @@ class RulesCanFailTest {
         assertViolation(RULES.noRingSeesTheBootstrap(), "ConfigPeekingAdapter", "Wiring");
     }
 
+    @Test
+    void liveSocketUsingARestSurfaceIsCaught() {
+        assertViolation(RULES.liveSocketUsesNoOtherSurface(), "PeekingLiveHandler", "ScanController");
+    }
+
+    @Test
+    void restSurfaceReachingIntoTheLiveSocketIsCaught() {
+        assertViolation(RULES.surfacesDoNotReachIntoTheLiveSocket(), "ScanController", "PeekingLiveHandler");
+    }
+
     private static void assertViolation(ArchRule rule, String... expectedInReport) {
         var result = rule.evaluate(broken);
         assertThat(result.hasViolation()).as("rule %s must fail on the broken fixture", rule.getDescription()).isTrue();

@@ -30,9 +30,14 @@ public final class RppgSignalEngineAdapter implements SignalEnginePort {
     private final VitalsEstimator estimator;
 
     public RppgSignalEngineAdapter(SignalEngineConfig config) {
+        this(config, RppgMethods.named(config.method()));
+    }
+
+    /** An engine with a method that is not among the named ones (the fingertip reading of a live trace). */
+    RppgSignalEngineAdapter(SignalEngineConfig config, io.rppg.adapter.signal.method.RppgMethod method) {
         this.config = config;
         this.reader = new SkinTraceReader(config);
-        this.estimator = new VitalsEstimator(RppgMethods.named(config.method()));
+        this.estimator = new VitalsEstimator(method);
     }
 
     /** An engine with the default settings and the named method ({@code pos}, {@code chrom}, {@code green}). */
@@ -53,7 +58,8 @@ public final class RppgSignalEngineAdapter implements SignalEnginePort {
         }
     }
 
-    private AnalysisOutcome judge(SkinTrace trace) {
+    /** The vitals of a whole trace, or why there are none; the live engine judges a stream's trace the same way. */
+    AnalysisOutcome judge(SkinTrace trace) {
         if (trace.pictures == 0) {
             return unusable(FailureCode.UNREADABLE_VIDEO, "The video file could not be read: it holds no pictures");
         }

@@ -22,6 +22,17 @@ public class SignalEngineConfiguration {
                 defaults.facePatienceSeconds(), maxAnalysedSeconds, defaults.minFaceSeconds(), maxProcessingSeconds));
     }
 
+    /** The live engine: the file engine's settings, each stream with the method and window of its device. */
+    @Bean
+    LiveSignalEngineAdapter liveSignalEngine(RppgSignalEngineAdapter signalEngine,
+                                             @Value("${rppg.signal.detection-interval:10}") int detectionInterval,
+                                             @Value("${rppg.signal.max-processing-seconds:120}") double maxProcessingSeconds) {
+        var defaults = SignalEngineConfig.defaults();
+        // A live stream is bounded by its device's max_seconds (at most 600 s), not by the upload's 180 s.
+        return new LiveSignalEngineAdapter(new SignalEngineConfig(defaults.method(), detectionInterval,
+                defaults.facePatienceSeconds(), 600, defaults.minFaceSeconds(), maxProcessingSeconds));
+    }
+
     @Bean
     FfmpegVideoProbeAdapter videoProbe() {
         return new FfmpegVideoProbeAdapter();

@@ -22,6 +22,12 @@ public final class Routes {
     public static final String V2_REFRESH = "/v2/auth/refresh";
     public static final String API_V2_REFRESH = "/api/v2/auth/refresh";
 
+    /**
+     * The live scans' WebSocket, at the document's {@code /ws} and under the v2 prefixes. Its handshake takes no
+     * bearer header (browsers cannot set one): the connection authenticates inside the protocol.
+     */
+    public static final Set<String> LIVE_WEBSOCKETS = Set.of("/ws", "/v2/ws", "/api/v2/ws");
+
     /** The v2 surface lives under both prefixes. */
     public static final List<String> V2_PREFIXES = List.of("/v2", "/api/v2");
 

@@ -9,8 +9,10 @@ import io.rppg.application.port.in.ConsumeRequestAllowanceUseCase;
 import io.rppg.application.port.in.CreateScanSessionUseCase;
 import io.rppg.application.port.in.GetScanSessionQuery;
 import io.rppg.application.port.in.ListScanSessionsQuery;
+import io.rppg.application.port.in.LiveStreamUseCase;
 import io.rppg.application.port.in.LogInUseCase;
 import io.rppg.application.port.in.ManageApiKeysUseCase;
+import io.rppg.application.port.in.ManageDevicesUseCase;
 import io.rppg.application.port.in.ManagePlansUseCase;
 import io.rppg.application.port.in.ManageTenantDomainsUseCase;
 import io.rppg.application.port.in.ManageTenantsUseCase;
@@ -84,6 +86,10 @@ public abstract class WebSliceTest {
     protected ManageWebhooksUseCase webhooks;
     @MockitoBean
     protected ViewTenantUsageQuery usage;
+    @MockitoBean
+    protected ManageDevicesUseCase devices;
+    @MockitoBean
+    protected LiveStreamUseCase liveStreams;
 
     @Autowired
     private WebApplicationContext context;

@@ -13,6 +13,8 @@ public enum FailureCode {
     FACE_LOST("The face was lost for too much of the video", true),
     TOO_DARK("The video is too dark to measure skin colour", true),
     SIGNAL_TOO_WEAK("No pulse could be found in the video", true),
+    /** A live stream that broke its protocol or limits (malformed or oversized messages, a flood). */
+    INVALID_STREAM("The live stream sent data that could not be used", true),
     PROCESSING_ERROR("The video could not be analysed because of an internal error", false);
 
     private final String defaultMessage;

@@ -1,5 +1,6 @@
 package io.rppg.adapter.signal.cli;
 
+import io.rppg.adapter.signal.LiveReplay;
 import io.rppg.adapter.signal.RppgSignalEngineAdapter;
 import io.rppg.adapter.signal.SignalEngineConfig;
 import io.rppg.adapter.signal.method.RppgMethods;
@@ -25,7 +26,8 @@ import java.util.Locale;
 public final class AnalyzeCommand {
 
     private static final String USAGE = "usage: analyze VIDEO... [--method " + String.join("|", RppgMethods.names())
-            + "] [--json]";
+            + "] [--json]\n       analyze --live VIDEO... [--window SECONDS] [--method ...] [--json]"
+            + "\n       analyze --trace TRACE.csv... [--source face|finger] [--live] [--window SECONDS] [--json]";
 
     private AnalyzeCommand() {
     }
@@ -34,6 +36,10 @@ public final class AnalyzeCommand {
         List<Path> videos = new ArrayList<>();
         String method = SignalEngineConfig.defaults().method();
         boolean json = false;
+        boolean live = false;
+        boolean traces = false;
+        var source = LiveReplay.Source.FACE;
+        int window = 10;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (i == 0 && arg.equals("analyze")) {
@@ -41,6 +47,27 @@ public final class AnalyzeCommand {
             }
             if (arg.equals("--json")) {
                 json = true;
+            } else if (arg.equals("--live")) {
+                live = true;
+            } else if (arg.equals("--trace")) {
+                traces = true;
+            } else if (arg.equals("--source") && i + 1 < args.length) {
+                var named = args[++i];
+                if (!named.equals("face") && !named.equals("finger")) {
+                    err.println("--source is face or finger\n" + USAGE);
+                    return 2;
+                }
+                source = named.equals("finger") ? LiveReplay.Source.FINGER : LiveReplay.Source.FACE;
+            } else if (arg.equals("--window") && i + 1 < args.length) {
+                try {
+                    window = Integer.parseInt(args[++i]);
+                } catch (NumberFormatException e) {
+                    window = -1;
+                }
+                if (window < 6 || window > 30) {
+                    err.println("--window is 6 to 30 seconds\n" + USAGE);
+                    return 2;
+                }
             } else if (arg.equals("--method") && i + 1 < args.length) {
                 method = args[++i];
             } else if (arg.startsWith("--method=")) {
@@ -55,6 +82,15 @@ public final class AnalyzeCommand {
         if (videos.isEmpty()) {
             err.println(USAGE);
             return 2;
+        }
+        if (live || traces) {
+            try {
+                RppgMethods.named(method);
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage() + "\n" + USAGE);
+                return 2;
+            }
+            return replayLive(videos, traces, live, method, source, window, json, out, err);
         }
         SignalEnginePort engine;
         try {
@@ -81,6 +117,51 @@ public final class AnalyzeCommand {
             } catch (SignalEnginePort.SignalEngineFault e) {
                 result = fault(video, e, (System.nanoTime() - started) / 1_000_000.0);
             }
+            if (!result.measured()) {
+                failures++;
+            }
+            out.println(json ? result.json() : result.text());
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * Traces and live replays: with {@code live}, one line per window as the stream would send it, then the final
+     * result as for a video.
+     */
+    private static int replayLive(List<Path> files, boolean traces, boolean live, String method,
+                                  LiveReplay.Source source, int window, boolean json, PrintStream out,
+                                  PrintStream err) {
+        int failures = 0;
+        for (Path file : files) {
+            long started = System.nanoTime();
+            LiveReplay.Replay replay;
+            try {
+                replay = traces ? LiveReplay.ofTrace(LiveReplay.readTrace(file), method, source, window)
+                        : LiveReplay.ofVideo(file, method, window);
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                failures++;
+                out.println(json ? new JsonLine().string("file", file.toString()).string("code", "UNREADABLE_TRACE")
+                        .string("error", e.getMessage()).toString() : file + "\n  failed: " + e.getMessage());
+                continue;
+            } catch (SignalEnginePort.SignalEngineFault e) {
+                failures++;
+                out.println(json ? fault(file, e, 0).json() : fault(file, e, 0).text());
+                continue;
+            }
+            if (live) {
+                if (!json) {
+                    out.println(file + " (live windows of " + window + " s)");
+                }
+                for (var reading : replay.readings()) {
+                    out.println(json ? LiveWindows.json(file, reading) : LiveWindows.text(reading));
+                }
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            FileResult result = switch (replay.outcome()) {
+                case AnalysisOutcome.Measured(var vitals) -> measured(file, vitals, millis);
+                case AnalysisOutcome.Unusable(var failure) -> unusable(file, failure, millis);
+            };
             if (!result.measured()) {
                 failures++;
             }

@@ -1,0 +1,392 @@
+package io.rppg.application.service.live;
+
+import io.rppg.application.port.in.CreateScanSessionUseCase;
+import io.rppg.application.port.in.CreateScanSessionUseCase.SessionCreation;
+import io.rppg.application.port.in.LiveStreamUseCase;
+import io.rppg.application.port.in.RecordScanEventUseCase;
+import io.rppg.application.port.out.ClockPort;
+import io.rppg.application.port.out.DevicePort;
+import io.rppg.application.port.out.IdGeneratorPort;
+import io.rppg.application.port.out.LiveFanOutPort;
+import io.rppg.application.port.out.LiveSignalEnginePort;
+import io.rppg.application.port.out.LiveSignalEnginePort.Reading;
+import io.rppg.application.port.out.ScanQuotaPort;
+import io.rppg.application.port.out.ScanSessionPort;
+import io.rppg.application.port.out.TransactionPort;
+import io.rppg.domain.live.Device;
+import io.rppg.domain.live.DeviceConfig;
+import io.rppg.domain.live.DeviceId;
+import io.rppg.domain.live.LiveMessage;
+import io.rppg.domain.live.StreamId;
+import io.rppg.domain.live.TraceSample;
+import io.rppg.domain.quota.UsagePeriod;
+import io.rppg.domain.session.ScanSession;
+import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.session.ScanStatus;
+import io.rppg.domain.tenant.TenantId;
+import io.rppg.domain.vitals.AnalysisFailure;
+import io.rppg.domain.vitals.AnalysisOutcome;
+import io.rppg.domain.vitals.FailureCode;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Runs the live scans of this node. A stream's analysis lives in the memory of the node that started it; its
+ * session, quota and final result live in the database like any scan's, and its messages reach subscribers on
+ * every node through {@link LiveFanOutPort}.
+ *
+ * <p>A stream ends exactly once, whichever comes first: a stop, its {@code max_seconds}, an idle timeout (which is
+ * also how long a dropped connection has to come back), samples running ahead of real time, or an abort by its
+ * connection. Each feed, stop and sweep of one stream holds that stream's lock, so they follow one another.
+ */
+public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPort.Receiver {
+
+    private static final System.Logger log = System.getLogger(LiveStreamService.class.getName());
+
+    /**
+     * @param idleTimeout      a stream without samples for this long is ended with what it has
+     * @param maxLeadSeconds   how far a stream's samples may run ahead of the time since its first sample arrived
+     *                         (a client's buffer); beyond, the client is sending faster than it can capture
+     */
+    public record Limits(Duration idleTimeout, double maxLeadSeconds) {
+        public Limits {
+            if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero() || !(maxLeadSeconds > 0)) {
+                throw new IllegalArgumentException("live limits must be positive");
+            }
+        }
+    }
+
+    private final CreateScanSessionUseCase sessionCreation;
+    private final ScanSessionPort sessions;
+    private final ScanQuotaPort quotas;
+    private final DevicePort devices;
+    private final LiveSignalEnginePort engine;
+    private final LiveFanOutPort fanOut;
+    private final RecordScanEventUseCase scanEvents;
+    private final TransactionPort transactions;
+    private final ClockPort clock;
+    private final IdGeneratorPort ids;
+    private final Limits limits;
+
+    private final ConcurrentMap<ScanSessionId, LiveScan> running = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ScanSessionId, Set<LiveListener>> listeners = new ConcurrentHashMap<>();
+
+    public LiveStreamService(CreateScanSessionUseCase sessionCreation, ScanSessionPort sessions, ScanQuotaPort quotas,
+                             DevicePort devices, LiveSignalEnginePort engine, LiveFanOutPort fanOut,
+                             RecordScanEventUseCase scanEvents, TransactionPort transactions, ClockPort clock,
+                             IdGeneratorPort ids, Limits limits) {
+        this.sessionCreation = sessionCreation;
+        this.sessions = sessions;
+        this.quotas = quotas;
+        this.devices = devices;
+        this.engine = engine;
+        this.fanOut = fanOut;
+        this.scanEvents = scanEvents;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.ids = ids;
+        this.limits = limits;
+        fanOut.receiveWith(this);
+    }
+
+    @Override
+    public StreamStart start(StartCommand command) {
+        var tenant = command.tenant();
+        var config = DeviceConfig.DEFAULT;
+        if (command.device() != null) {
+            var device = transactions.inTenantTransaction(tenant, () -> devices.findById(tenant, command.device())
+                    .map(found -> new DeviceState(found, isBusy(found))));
+            if (device.isEmpty()) {
+                return new StreamStart.DeviceNotFound(availableDevices(tenant));
+            }
+            if (device.get().busy()) {
+                return new StreamStart.DeviceBusy(device.get().device().currentStream());
+            }
+            config = device.get().device().config();
+        }
+        var creation = sessionCreation.createScanSession(new CreateScanSessionUseCase.Command(tenant, command.owner()));
+        if (!(creation instanceof SessionCreation.Created(var opened))) {
+            return new StreamStart.Refused(creation);
+        }
+        var streamId = new StreamId("str_" + LiveIds.random(ids));
+        var now = clock.now();
+        var streamConfig = config;
+        StreamStart started = transactions.inTenantTransaction(tenant, () -> {
+            var session = sessions.findByIdForUpdate(tenant, opened.id()).orElseThrow();
+            if (command.device() != null) {
+                var device = devices.findByIdForUpdate(tenant, command.device()).orElseThrow();
+                if (isBusy(device)) {
+                    // Another start took the device meanwhile: this session never streams, and its scan is given back.
+                    sessions.save(session.acceptVideo(now).fail(new AnalysisFailure(FailureCode.PROCESSING_ERROR,
+                            "The device started another stream at the same time"), now));
+                    quotas.giveBackOne(tenant, UsagePeriod.monthOf(session.createdAt()));
+                    return new StreamStart.DeviceBusy(device.currentStream());
+                }
+                devices.save(device.streaming(streamId, session.id(), now));
+            }
+            scanEvents.scanChanged(sessions.save(session.acceptVideo(now)));
+            return new StreamStart.Started(new Stream(streamId, session.id(), command.device(), streamConfig, now));
+        });
+        if (started instanceof StreamStart.Started(var stream)) {
+            var analysis = engine.open(new LiveSignalEnginePort.Settings(streamConfig.method(),
+                    streamConfig.windowSeconds()));
+            running.put(stream.session(), new LiveScan(tenant, stream, analysis));
+        }
+        return started;
+    }
+
+    private record DeviceState(Device device, boolean busy) {
+    }
+
+    /**
+     * A device holds a stream until that stream's session ends; a session ended elsewhere frees it. Called inside
+     * the tenant's transaction.
+     */
+    private boolean isBusy(Device device) {
+        if (device.status() == Device.Status.IDLE) {
+            return false;
+        }
+        return sessions.findById(device.tenantId(), device.currentSession())
+                .map(session -> session.status() == ScanStatus.PROCESSING).orElse(false);
+    }
+
+    private List<DeviceId> availableDevices(TenantId tenant) {
+        return transactions.inTenantTransaction(tenant, () -> devices.findByTenant(tenant)).stream()
+                .map(Device::id).toList();
+    }
+
+    @Override
+    public StreamStop stop(TenantId tenant, StopTarget target) {
+        LiveScan scan = switch (target) {
+            case StopTarget.OfStream(var streamId) -> running.values().stream()
+                    .filter(candidate -> candidate.tenant.equals(tenant) && candidate.stream.id().equals(streamId))
+                    .findFirst().orElse(null);
+            case StopTarget.OfDevice(var deviceId) -> {
+                var device = transactions.inTenantTransaction(tenant, () -> devices.findById(tenant, deviceId));
+                if (device.isEmpty()) {
+                    yield null;
+                }
+                var session = device.get().currentSession();
+                yield session == null ? null : running.get(session);
+            }
+        };
+        if (target instanceof StopTarget.OfDevice(var deviceId) && scan == null
+                && transactions.inTenantTransaction(tenant, () -> devices.findById(tenant, deviceId)).isEmpty()) {
+            return new StreamStop.DeviceNotFound(availableDevices(tenant));
+        }
+        if (scan == null) {
+            return new StreamStop.NotStreaming();
+        }
+        synchronized (scan) {
+            if (scan.ended) {
+                return new StreamStop.NotStreaming();
+            }
+            return new StreamStop.Stopped(end(scan, finishing(scan)));
+        }
+    }
+
+    @Override
+    public Feeding feed(TenantId tenant, ScanSessionId session, List<TraceSample> samples) {
+        var scan = running.get(session);
+        if (scan == null || !scan.tenant.equals(tenant)) {
+            return new Feeding.NotStreaming();
+        }
+        synchronized (scan) {
+            if (scan.ended) {
+                return new Feeding.NotStreaming();
+            }
+            var now = clock.now();
+            if (scan.firstInputAt == null) {
+                scan.firstInputAt = now;
+            }
+            scan.lastInputAt = now;
+            var readings = scan.analysis.addTrace(samples);
+            double elapsed = Duration.between(scan.firstInputAt, now).toMillis() / 1000.0;
+            double lead = scan.analysis.seconds() - elapsed;
+            if (lead > limits.maxLeadSeconds()) {
+                end(scan, new AnalysisOutcome.Unusable(new AnalysisFailure(FailureCode.INVALID_STREAM,
+                        String.format(Locale.ROOT, "The stream sent %.1f s of signal in %.1f s: faster than real time",
+                                scan.analysis.seconds(), elapsed))));
+                return new Feeding.TooFast();
+            }
+            for (var reading : readings) {
+                publish(tenant, switch (reading) {
+                    case Reading.Window(var window) -> new LiveMessage.Window(session, window);
+                    case Reading.Condition(var condition, var at) -> new LiveMessage.Status(session, condition, at);
+                });
+            }
+            if (scan.analysis.seconds() >= scan.stream.config().maxSeconds()) {
+                end(scan, finishing(scan));
+                return new Feeding.Ended();
+            }
+            return new Feeding.Accepted();
+        }
+    }
+
+    @Override
+    public void abort(TenantId tenant, ScanSessionId session, String reason) {
+        var scan = running.get(session);
+        if (scan == null || !scan.tenant.equals(tenant)) {
+            return;
+        }
+        synchronized (scan) {
+            if (!scan.ended) {
+                end(scan, new AnalysisOutcome.Unusable(new AnalysisFailure(FailureCode.INVALID_STREAM, reason)));
+            }
+        }
+    }
+
+    @Override
+    public Subscribing subscribe(TenantId tenant, ScanSessionId session, LiveListener listener) {
+        var now = clock.now();
+        var found = transactions.inTenantTransaction(tenant, () -> sessions.findById(tenant, session))
+                .filter(candidate -> !candidate.isExpiredAt(now));
+        if (found.isEmpty()) {
+            return new Subscribing.SessionNotFound();
+        }
+        var registered = listeners.computeIfAbsent(session, id -> ConcurrentHashMap.newKeySet());
+        registered.add(listener);
+        Subscription subscription = () -> listeners.computeIfPresent(session, (id, set) -> {
+            set.remove(listener);
+            return set.isEmpty() ? null : set;
+        });
+        if (found.get().status() == ScanStatus.COMPLETED || found.get().status() == ScanStatus.FAILED) {
+            listener.onMessage(new LiveMessage.Ended(session, found.get()));
+        }
+        return new Subscribing.Subscribed(subscription);
+    }
+
+    @Override
+    public void sweep(Instant now) {
+        for (var scan : running.values()) {
+            var lastInput = scan.lastInputAt == null ? scan.stream.startedAt() : scan.lastInputAt;
+            boolean idle = Duration.between(lastInput, now).compareTo(limits.idleTimeout()) > 0;
+            boolean tooLong = Duration.between(scan.stream.startedAt(), now)
+                    .compareTo(Duration.ofSeconds(scan.stream.config().maxSeconds()).plus(limits.idleTimeout())) > 0;
+            if (!idle && !tooLong) {
+                continue;
+            }
+            synchronized (scan) {
+                if (!scan.ended) {
+                    log.log(Level.INFO, "Ending live stream {0}: {1}", scan.stream.id(),
+                            idle ? "no input for " + limits.idleTimeout().toSeconds() + " s" : "past its length");
+                    end(scan, finishing(scan));
+                }
+            }
+        }
+    }
+
+    /** Messages published by other nodes. */
+    @Override
+    public void received(TenantId tenant, LiveMessage message) {
+        deliverHere(message);
+    }
+
+    @Override
+    public void ended(TenantId tenant, ScanSessionId session) {
+        if (!listeners.containsKey(session)) {
+            return;
+        }
+        transactions.inTenantTransaction(tenant, () -> sessions.findById(tenant, session))
+                .filter(scan -> scan.status() == ScanStatus.COMPLETED || scan.status() == ScanStatus.FAILED)
+                .ifPresent(scan -> deliverHere(new LiveMessage.Ended(session, scan)));
+    }
+
+    private AnalysisOutcome finishing(LiveScan scan) {
+        try {
+            return scan.analysis.finish();
+        } catch (RuntimeException fault) {
+            log.log(Level.ERROR, "The live analysis of " + scan.stream.id() + " failed", fault);
+            return null;
+        }
+    }
+
+    /**
+     * Records the end of a stream's scan (vitals, failure, or with {@code outcome} null a fault of the platform, whose
+     * scan is given back), frees its device, and tells the subscribers. Called holding the scan's lock.
+     */
+    private ScanSession end(LiveScan scan, AnalysisOutcome outcome) {
+        scan.ended = true;
+        running.remove(scan.stream.session(), scan);
+        var tenant = scan.tenant;
+        var now = clock.now();
+        var ended = transactions.inTenantTransaction(tenant, () -> {
+            var session = sessions.findByIdForUpdate(tenant, scan.stream.session()).orElse(null);
+            freeDevice(scan, now);
+            if (session == null || session.status() != ScanStatus.PROCESSING) {
+                return session;
+            }
+            var finished = switch (outcome) {
+                case AnalysisOutcome.Measured(var vitals) -> session.complete(vitals, now);
+                case AnalysisOutcome.Unusable(var failure) -> session.fail(failure, now);
+                case null -> {
+                    quotas.giveBackOne(tenant, UsagePeriod.monthOf(session.createdAt()));
+                    yield session.fail(AnalysisFailure.of(FailureCode.PROCESSING_ERROR), now);
+                }
+            };
+            var saved = sessions.save(finished);
+            scanEvents.scanChanged(saved);
+            return saved;
+        });
+        if (ended != null && ended.status().isFinished()) {
+            publish(tenant, new LiveMessage.Ended(ended.id(), ended));
+        }
+        return ended;
+    }
+
+    private void freeDevice(LiveScan scan, Instant now) {
+        var deviceId = scan.stream.device();
+        if (deviceId == null) {
+            return;
+        }
+        devices.findByIdForUpdate(scan.tenant, deviceId)
+                .filter(device -> scan.stream.id().equals(device.currentStream()))
+                .ifPresent(device -> devices.save(device.idle(now)));
+    }
+
+    private void publish(TenantId tenant, LiveMessage message) {
+        deliverHere(message);
+        try {
+            fanOut.publish(tenant, message);
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, "Could not fan out a live message of " + message.session() + ": " + e);
+        }
+    }
+
+    private void deliverHere(LiveMessage message) {
+        var registered = listeners.get(message.session());
+        if (registered == null) {
+            return;
+        }
+        for (var listener : registered) {
+            try {
+                listener.onMessage(message);
+            } catch (RuntimeException e) {
+                log.log(Level.WARNING, "A live subscriber of " + message.session() + " failed: " + e);
+            }
+        }
+    }
+
+    /** One running stream: its analysis and the times that its limits are judged by. Guarded by its own lock. */
+    private static final class LiveScan {
+        final TenantId tenant;
+        final Stream stream;
+        final LiveSignalEnginePort.LiveAnalysis analysis;
+        Instant firstInputAt;
+        volatile Instant lastInputAt;
+        volatile boolean ended;
+
+        LiveScan(TenantId tenant, Stream stream, LiveSignalEnginePort.LiveAnalysis analysis) {
+            this.tenant = tenant;
+            this.stream = stream;
+            this.analysis = analysis;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.rppg.domain.live;
+
+/** Why a live stream has no heart rate at the moment: what the person in front of the camera can change. */
+public enum LiveCondition {
+    COLLECTING("Hold still: measuring"),
+    NO_FACE("No face in view"),
+    TOO_DARK("Too dark: add light"),
+    HOLD_STILL("Hold still: the signal is too weak");
+
+    private final String message;
+
+    LiveCondition(String message) {
+        this.message = message;
+    }
+
+    public String message() {
+        return message;
+    }
+}
