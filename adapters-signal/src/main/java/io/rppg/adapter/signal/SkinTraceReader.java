@@ -110,7 +110,7 @@ final class SkinTraceReader {
             lastRegions = regions;
             trace.picturesWithFace++;
             trace.add(seconds, skin.red() + redOffset, skin.green() + greenOffset, skin.blue() + blueOffset, position,
-                    skin.luma());
+                    skin.luma(), BackgroundLight.of(picture, orientation.toStored(face, width, height)));
         }
 
         SkinTrace finish() {
