@@ -85,8 +85,8 @@ public abstract class ScanSessionPortContract extends PortContract {
         var vitals = new Vitals(new HeartRate(101.4),
                 Measurement.notMeasured("breathing not visible"),
                 Measurement.notMeasured("Irregular rhythm"),
-                new SignalQuality(4.5, 0.4, 0.6), new Confidence(0.6), "auto:pos", 30, 900, series,
-                HeartRhythm.IRREGULAR);
+                new SignalQuality(4.5, 0.4, 0.6), new Confidence(0.25), "auto:pos", 30, 900, series,
+                HeartRhythm.IRREGULAR, "No clear pulse: the skin's colour swings by only 0.08%");
         var completed = ScanSession.open(newId(now), tenant.id(), OWNER, now)
                 .acceptVideo(now.plusSeconds(1)).complete(vitals, now.plusSeconds(9));
 
@@ -95,6 +95,7 @@ public abstract class ScanSessionPortContract extends PortContract {
         var stored = inTenant(tenant, () -> sessions().findById(tenant.id(), completed.id())).orElseThrow();
         assertThat(stored.vitals().heartRateSeries()).isEqualTo(series);
         assertThat(stored.vitals().rhythm()).isEqualTo(HeartRhythm.IRREGULAR);
+        assertThat(stored).isEqualTo(completed);
     }
 
     @Test

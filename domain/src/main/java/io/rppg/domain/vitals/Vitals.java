@@ -14,6 +14,7 @@ import java.util.List;
  * @param framesAnalysed  how many video frames contributed
  * @param heartRateSeries the heart rate over time, one point a second, in time order; empty when not computed
  * @param rhythm          whether the beats came at a steady pace
+ * @param heartRateDoubt  why the heart rate may not be a pulse at all (then the confidence is low), or null
  */
 public record Vitals(
         HeartRate heartRate,
@@ -25,7 +26,8 @@ public record Vitals(
         double analysedSeconds,
         int framesAnalysed,
         List<HeartRatePoint> heartRateSeries,
-        HeartRhythm rhythm) {
+        HeartRhythm rhythm,
+        String heartRateDoubt) {
 
     /** Blood pressure and SpO2 cannot be read from the colour of a face by this engine, so they are never reported. */
     public static final String NOT_MEASURABLE_FROM_VIDEO =
@@ -42,6 +44,9 @@ public record Vitals(
         Require.notNegative(framesAnalysed, "frames analysed");
         heartRateSeries = List.copyOf(Require.present(heartRateSeries, "heart rate series"));
         Require.present(rhythm, "rhythm");
+        if (heartRateDoubt != null) {
+            Require.text(heartRateDoubt, "heart rate doubt", 500);
+        }
         for (int i = 1; i < heartRateSeries.size(); i++) {
             if (heartRateSeries.get(i).seconds() <= heartRateSeries.get(i - 1).seconds()) {
                 throw new IllegalArgumentException("the heart rate series must be in time order");
@@ -54,6 +59,15 @@ public record Vitals(
                   Measurement<HeartRateVariability> heartRateVariability, SignalQuality signalQuality,
                   Confidence confidence, String method, double analysedSeconds, int framesAnalysed) {
         this(heartRate, respiratoryRate, heartRateVariability, signalQuality, confidence, method, analysedSeconds,
-                framesAnalysed, List.of(), HeartRhythm.UNDETERMINED);
+                framesAnalysed, List.of(), HeartRhythm.UNDETERMINED, null);
+    }
+
+    /** Vitals whose heart rate is not in doubt. */
+    public Vitals(HeartRate heartRate, Measurement<RespiratoryRate> respiratoryRate,
+                  Measurement<HeartRateVariability> heartRateVariability, SignalQuality signalQuality,
+                  Confidence confidence, String method, double analysedSeconds, int framesAnalysed,
+                  List<HeartRatePoint> heartRateSeries, HeartRhythm rhythm) {
+        this(heartRate, respiratoryRate, heartRateVariability, signalQuality, confidence, method, analysedSeconds,
+                framesAnalysed, heartRateSeries, rhythm, null);
     }
 }

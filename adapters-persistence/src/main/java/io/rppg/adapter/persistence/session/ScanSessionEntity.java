@@ -66,6 +66,8 @@ class ScanSessionEntity {
     @Column(name = "heart_rate_series_confidence")
     double[] heartRateSeriesConfidence;
     String rhythm;
+    @Column(name = "heart_rate_doubt")
+    String heartRateDoubt;
 
     @Column(name = "failure_code")
     String failureCode;

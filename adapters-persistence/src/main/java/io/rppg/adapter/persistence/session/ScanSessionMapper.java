@@ -81,6 +81,7 @@ final class ScanSessionMapper {
         entity.heartRateSeriesBpm = series.stream().mapToDouble(HeartRatePoint::bpm).toArray();
         entity.heartRateSeriesConfidence = series.stream().mapToDouble(HeartRatePoint::confidence).toArray();
         entity.rhythm = vitals.rhythm().name();
+        entity.heartRateDoubt = vitals.heartRateDoubt();
     }
 
     /** The stored series; empty for results stored before it was kept. */
@@ -113,6 +114,7 @@ final class ScanSessionMapper {
                 entity.analysedSeconds,
                 entity.framesAnalysed,
                 readSeries(entity),
-                entity.rhythm == null ? HeartRhythm.UNDETERMINED : HeartRhythm.valueOf(entity.rhythm));
+                entity.rhythm == null ? HeartRhythm.UNDETERMINED : HeartRhythm.valueOf(entity.rhythm),
+                entity.heartRateDoubt);
     }
 }

@@ -19,6 +19,10 @@ public final class PulseBand {
      * rarely puts this much power exactly an octave below a true heart rate.
      */
     static final double FUNDAMENTAL_SHARE = 0.3;
+    /** How far from exactly half the strongest peak's frequency the fundamental may lie (peaks are interpolated). */
+    static final double OCTAVE_TOLERANCE = 0.0075;
+    /** The third harmonic's power, as a share of the strongest peak's, that confirms a harmonic series. */
+    static final double THIRD_HARMONIC_SHARE = 0.2;
 
     private PulseBand() {
     }
@@ -34,8 +38,10 @@ public final class PulseBand {
     }
 
     /**
-     * The heart rate in Hz: the strongest peak of the pulse band, or the peak an octave below it when that one
-     * carries {@value #FUNDAMENTAL_SHARE} of its power (the strongest was a harmonic); NaN when there is no peak.
+     * The heart rate in Hz: the strongest peak of the pulse band, or the peak an octave below it when the strongest
+     * was its harmonic: that one lies within {@value #OCTAVE_TOLERANCE} of exactly half, carries
+     * {@value #FUNDAMENTAL_SHARE} of the strongest's power, and the third harmonic shows too. NaN when there is no
+     * peak.
      */
     public static double heartRateHz(Spectrum spectrum) {
         double strongest = peakHz(spectrum);
@@ -46,7 +52,15 @@ public final class PulseBand {
         if (Double.isNaN(half)) {
             return strongest;
         }
-        return spectrum.powerAt(half) >= FUNDAMENTAL_SHARE * spectrum.powerAt(strongest) ? half : strongest;
+        double peak = spectrum.powerAt(strongest);
+        boolean exactOctave = Math.abs(half / strongest - 0.5) <= OCTAVE_TOLERANCE;
+        boolean strongFundamental = spectrum.powerAt(half) >= FUNDAMENTAL_SHARE * peak;
+        // A heart's waveform is a series of harmonics: with the fundamental there, the third one stands at 1.5 times
+        // the strongest peak; noise an octave below has no such company.
+        double third = spectrum.power(1.5 * strongest - SNR_HALF_WIDTH_HZ / 2, 1.5 * strongest + SNR_HALF_WIDTH_HZ / 2);
+        double around = spectrum.power(strongest - SNR_HALF_WIDTH_HZ / 2, strongest + SNR_HALF_WIDTH_HZ / 2);
+        boolean thirdHarmonic = third >= THIRD_HARMONIC_SHARE * around;
+        return exactOctave && strongFundamental && thirdHarmonic ? half : strongest;
     }
 
     /** Power at the heart rate and its first harmonic over the rest of the pulse band, in dB. */

@@ -53,6 +53,9 @@ public final class VitalsReport {
         body.put("rhythm", vitals.rhythm().name().toLowerCase(java.util.Locale.ROOT));
         body.put("heart_rate_series", heartRateSeries(vitals));
         var reasons = new LinkedHashMap<String, Object>();
+        if (vitals.heartRateDoubt() != null) {
+            reasons.put("heart_rate", vitals.heartRateDoubt());
+        }
         vitals.respiratoryRate().reasonMissing().ifPresent(reason -> reasons.put("respiratory_rate", reason));
         vitals.heartRateVariability().reasonMissing().ifPresent(reason -> reasons.put("hrv", reason));
         stability.reasonMissing().ifPresent(reason -> reasons.put("signal_quality.stability", reason));

@@ -48,7 +48,7 @@ class VitalsReportTest {
         Vitals vitals = new Vitals(new HeartRate(101.46), Measurement.notMeasured("no breathing"),
                 Measurement.notMeasured("Irregular rhythm"), new SignalQuality(4, 0.4, 0.6), new Confidence(0.6),
                 "auto:pos", 30, 900, List.of(new HeartRatePoint(5, 118.24, 0.814), new HeartRatePoint(6, 116.96, 0.7)),
-                HeartRhythm.IRREGULAR);
+                HeartRhythm.IRREGULAR, "No clear pulse");
 
         Map<String, Object> report = VitalsReport.of(vitals, "2026-01-02T03:04:05Z", 900);
 
@@ -56,7 +56,8 @@ class VitalsReportTest {
         assertThat(report.get("heart_rate_series")).isEqualTo(List.of(
                 Map.of("t", 5.0, "bpm", 118.2, "confidence", 0.81),
                 Map.of("t", 6.0, "bpm", 117.0, "confidence", 0.7)));
-        assertThat(unavailable(report)).containsEntry("hrv", "Irregular rhythm");
+        assertThat(unavailable(report)).containsEntry("hrv", "Irregular rhythm").containsEntry("heart_rate",
+                "No clear pulse");
     }
 
     @Test
