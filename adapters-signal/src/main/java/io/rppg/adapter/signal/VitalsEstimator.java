@@ -408,6 +408,14 @@ final class VitalsEstimator {
             return Measurement.notMeasured("Too few clean beat intervals (" + beats.acceptedIntervalsMs().length
                     + ", at least " + MIN_INTERVALS_FOR_HRV + " needed)");
         }
+        double change = beats.successiveChange();
+        if (change > IRREGULAR_CHANGE) {
+            // Jumps this large are either an irregular rhythm or beats misplaced by noise; the rhythm could not be
+            // told (it would have been reported as irregular), and neither case has a regular rhythm's SDNN.
+            return Measurement.notMeasured(String.format(java.util.Locale.ROOT, "Beat intervals jump by %.0f%% from "
+                    + "one beat to the next, more than a regular rhythm's %.0f%%: an irregular rhythm or misplaced "
+                    + "beats; SDNN and RMSSD are not reported", 100 * change, 100 * IRREGULAR_CHANGE));
+        }
         if (beats.acceptedShare() < 0.7) {
             return Measurement.notMeasured(String.format(java.util.Locale.ROOT,
                     "Too many implausible beat intervals (%.0f%% rejected)", 100 * (1 - beats.acceptedShare())));
