@@ -16,6 +16,7 @@ final class SkinTrace {
     private double[] green = new double[1024];
     private double[] blue = new double[1024];
     private double[] vertical = new double[1024];
+    private double[] reference = new double[1024];
     private int size;
     int pictures;
     int picturesWithFace;
@@ -28,13 +29,23 @@ final class SkinTrace {
     private TraceArtifact open;
 
     void add(double time, double r, double g, double b, double y, double luma) {
+        add(time, r, g, b, y, luma, Double.NaN);
+    }
+
+    /**
+     * @param background mean brightness of the scene outside the face ({@link BackgroundLight}); NaN when the face
+     *                   leaves too little of it
+     */
+    void add(double time, double r, double g, double b, double y, double luma, double background) {
         if (size == seconds.length) {
             seconds = Arrays.copyOf(seconds, size * 2);
             red = Arrays.copyOf(red, size * 2);
             green = Arrays.copyOf(green, size * 2);
             blue = Arrays.copyOf(blue, size * 2);
             vertical = Arrays.copyOf(vertical, size * 2);
+            reference = Arrays.copyOf(reference, size * 2);
         }
+        reference[size] = background;
         seconds[size] = time;
         red[size] = r;
         green[size] = g;
@@ -120,5 +131,10 @@ final class SkinTrace {
 
     double[] vertical() {
         return vertical;
+    }
+
+    /** Brightness of the scene outside the face, per sample; NaN where none was left to measure. */
+    double[] reference() {
+        return reference;
     }
 }

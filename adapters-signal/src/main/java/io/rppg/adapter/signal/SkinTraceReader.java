@@ -96,7 +96,8 @@ final class SkinTraceReader {
                 return;
             }
             trace.picturesWithFace++;
-            trace.add(seconds, colour.red(), colour.green(), colour.blue(), position, colour.luma());
+            trace.add(seconds, colour.red(), colour.green(), colour.blue(), position, colour.luma(),
+                    BackgroundLight.of(picture, orientation.toStored(face.box(), picture.width(), picture.height())));
         }
 
         SkinTrace finish() {

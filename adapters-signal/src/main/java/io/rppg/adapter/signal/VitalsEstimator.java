@@ -2,6 +2,8 @@ package io.rppg.adapter.signal;
 
 import io.rppg.adapter.signal.dsp.BandPass;
 import io.rppg.adapter.signal.dsp.Beats;
+import io.rppg.adapter.signal.dsp.HeartRateSeries;
+import io.rppg.adapter.signal.dsp.SceneLight;
 import io.rppg.adapter.signal.dsp.PulseBand;
 import io.rppg.adapter.signal.dsp.Resampler;
 import io.rppg.adapter.signal.dsp.Respiration;
@@ -16,11 +18,16 @@ import io.rppg.domain.vitals.AnalysisOutcome;
 import io.rppg.domain.vitals.Confidence;
 import io.rppg.domain.vitals.FailureCode;
 import io.rppg.domain.vitals.HeartRate;
+import io.rppg.domain.vitals.HeartRatePoint;
+import io.rppg.domain.vitals.HeartRhythm;
 import io.rppg.domain.vitals.HeartRateVariability;
 import io.rppg.domain.vitals.Measurement;
 import io.rppg.domain.vitals.RespiratoryRate;
 import io.rppg.domain.vitals.SignalQuality;
 import io.rppg.domain.vitals.Vitals;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * From the skin trace to vitals: resample, extract the pulse with the chosen method, band-pass, read the heart
@@ -40,9 +47,38 @@ final class VitalsEstimator {
     private static final double MIN_PERIODICITY_FOR_HRV = 0.5;
     private static final double MIN_SECONDS_FOR_RESPIRATION = 10;
     private static final double MIN_RESPIRATION_PROMINENCE = 2.5;
-    private static final double MIN_SNR_FOR_ANY_PULSE_DB = -6;
+    /**
+     * Below this, no peak stands out of the noise at all. The band reaches down to 0.6 Hz, where drift and breathing
+     * leave the most power, which lowers every SNR by a dB or two compared with a band starting at 0.7 Hz.
+     */
+    private static final double MIN_SNR_FOR_ANY_PULSE_DB = -8;
+    /** A background swinging at the heart rate by this share of the skin's swing makes the "pulse" the light's. */
+    private static final double MAX_BACKGROUND_SHARE = 0.5;
+    /**
+     * Relative swing of the skin's green within the pulse band (its standard deviation) below which the skin shows
+     * no pulse. A face's pulse of 0.8 % at the systolic peak, as the generated faces draw it, swings it by 0.13-0.30 %
+     * on mpeg4 and FFV1; faces without a pulse, breathing or not, by 0.05-0.10 % (head motion, codec and sensor
+     * noise).
+     */
+    private static final double QUIET_SKIN_SWING = 0.0012;
+    /**
+     * A swing that faint is still a pulse when it repeats beat after beat: H.264 as the LGPL FFmpeg encodes it (with
+     * libopenh264) flattens a 0.8 % pulse to 0.08 %, yet keeps its rhythm. Faces without a pulse show 0.07-0.40.
+     */
+    private static final double MIN_PERIODICITY_OF_A_FAINT_PULSE = 0.5;
+    /** The highest confidence a heart rate in doubt is reported with: below what counts as a confident rate. */
+    private static final double DOUBTED_CONFIDENCE = 0.25;
+    /** A channel darker than this (of 255) holds too few levels for a relative swing to mean anything. */
+    private static final double DARKEST_CHANNEL_WITH_A_SWING = 10;
+    private static final double SATURATED = 250;
+    /** A window whose own confidence reaches this counts when judging whether the rate changed over the clip. */
+    private static final double CLEAR_WINDOW = 0.5;
+    private static final double CHANGING_RATE_BPM = 10;
+    private static final double IRREGULAR_CHANGE = 0.12;
+    private static final double MIN_INTERVAL_CORRELATION_WHEN_IRREGULAR = 0.1;
 
     private final RppgMethod method;
+    private final double quietSkinSwing;
     /**
      * The pulse whose beats carry the breathing. When the method picks a luma-based pulse (GREEN, LGI) for its
      * clearer heart rate, that pulse's beat heights also follow the light and the head as they move with each
@@ -51,13 +87,22 @@ final class VitalsEstimator {
     private final RppgMethod breathingReference;
 
     VitalsEstimator(RppgMethod method) {
+        this(method, QUIET_SKIN_SWING);
+    }
+
+    /**
+     * @param quietSkinSwing the skin's relative swing below which it shows no pulse; 0 where the trace cannot come
+     *                       from a photograph (a fingertip on the lens, whose swing depends on the pressure)
+     */
+    VitalsEstimator(RppgMethod method, double quietSkinSwing) {
         this.method = method;
+        this.quietSkinSwing = quietSkinSwing;
         this.breathingReference = method instanceof BestEvidence ? new Pos() : method;
     }
 
     /**
-     * The vitals of the run [from, to) of the trace, or {@link FailureCode#SIGNAL_TOO_WEAK} when no pulse stands out
-     * at all.
+     * The vitals of the run [from, to) of the trace; {@link FailureCode#NO_PULSE} when the skin shows no pulse or
+     * the light explains what it shows, {@link FailureCode#SIGNAL_TOO_WEAK} when the trace is too noisy to tell.
      */
     AnalysisOutcome estimate(SkinTrace trace, int from, int to, double faceShare) {
         double[] t = trace.seconds();
@@ -69,19 +114,46 @@ final class VitalsEstimator {
         Pulse extracted = method.extract(rgb);
         double[] pulse = withoutSpikes(PulseBand.filter(RATE).apply(extracted.signal()));
         Spectrum spectrum = Spectrum.of(pulse, RATE, 1 << 14);
-        double hrHz = PulseBand.peakHz(spectrum);
-        double snrDb = PulseBand.snrDb(spectrum, hrHz);
-        if (Double.isNaN(hrHz) || snrDb < MIN_SNR_FOR_ANY_PULSE_DB) {
+        double hrHz = PulseBand.heartRateHz(spectrum);
+        if (Double.isNaN(hrHz)) {
             return new AnalysisOutcome.Unusable(AnalysisFailure.of(FailureCode.SIGNAL_TOO_WEAK));
         }
-        double bpm = hrHz * 60;
-        Double stability = stability(pulse, bpm);
+        double snrDb = PulseBand.snrDb(spectrum, hrHz);
+        if (snrDb < MIN_SNR_FOR_ANY_PULSE_DB) {
+            return new AnalysisOutcome.Unusable(AnalysisFailure.of(FailureCode.SIGNAL_TOO_WEAK));
+        }
+        double spectralBpm = hrHz * 60;
         double periodicity = periodicity(pulse, hrHz);
+        double skinSwing = skinSwing(rgb);
+        // Too faint and unsteady for a live face's pulse, yet a heavily compressed video (H.264 flattens the pulse to
+        // a tenth) looks the same: the rate is kept, but not believed.
+        String doubt = skinSwing < quietSkinSwing && periodicity < MIN_PERIODICITY_OF_A_FAINT_PULSE
+                ? String.format(java.util.Locale.ROOT, "No clear pulse: the skin's colour swings by only %.2f%% "
+                        + "within the heart rates, without a steady beat (periodicity %.2f), as in a photograph or a "
+                        + "heavily compressed video", 100 * skinSwing, periodicity)
+                : null;
+        double lightShare = lightShare(trace, from, to, rgb, hrHz);
+        if (lightShare >= MAX_BACKGROUND_SHARE) {
+            return noPulse(String.format(java.util.Locale.ROOT, "The brightness of the whole scene swings %.0f times "
+                    + "a minute, the background's as much as the skin's: that is the light, not blood", hrHz * 60));
+        }
+        List<HeartRatePoint> series = series(pulse, t[from]);
+        Double stability = stability(pulse, spectralBpm);
         Beats beats = beatsOf(pulse, hrHz);
-        Measurement<HeartRateVariability> hrv = variability(beats, snrDb, periodicity, seconds);
         Beats breathingBeats = breathingReference == method ? beats
                 : beatsOf(PulseBand.filter(RATE).apply(breathingReference.pulse(rgb)), hrHz);
         Measurement<RespiratoryRate> breathing = respiration(trace, from, to, breathingBeats, seconds);
+        HeartRhythm rhythm = rhythmOf(beats, seconds);
+        if (rhythm == HeartRhythm.IRREGULAR) {
+            // The short intervals of an irregular rhythm fall below the usual spacing of peaks, and the narrow band
+            // around the spectral peak (itself off, as the rhythm spreads its power) merges them: its beats are
+            // counted on the broad pulse, allowing half an interval at 1.2 times that rate between two.
+            beats = Beats.find(pulse, RATE, spectralBpm * 1.2);
+        }
+        double bpm = headline(spectralBpm, series, beats, rhythm);
+        Measurement<HeartRateVariability> hrv = rhythm == HeartRhythm.IRREGULAR
+                ? Measurement.notMeasured(irregularReason(beats))
+                : variability(beats, snrDb, periodicity, seconds);
         double snrScore = clamp((snrDb + 5) / 15);
         double lengthScore = clamp(seconds / 15);
         // Without a stability, SNR and periodicity keep their proportions and carry its weight: the confidence rests
@@ -89,9 +161,159 @@ final class VitalsEstimator {
         double evidence = stability == null ? (0.5 * snrScore + 0.25 * periodicity) / 0.75
                 : 0.5 * snrScore + 0.25 * stability + 0.25 * periodicity;
         double confidence = clamp(evidence * Math.sqrt(faceShare) * (0.6 + 0.4 * lengthScore));
+        if (doubt != null) {
+            confidence = Math.min(confidence, DOUBTED_CONFIDENCE);
+        }
         return new AnalysisOutcome.Measured(new Vitals(new HeartRate(bpm), breathing, hrv,
                 new SignalQuality(Math.max(-100, Math.min(100, snrDb)), stability, periodicity),
-                new Confidence(confidence), extracted.method(), seconds, to - from));
+                new Confidence(confidence), extracted.method(), seconds, to - from, series, rhythm, doubt));
+    }
+
+    /**
+     * The background's swing at the heart rate as a share of the skin's ({@link SceneLight}); NaN when the face
+     * left too little background to measure in more than a tenth of the pictures.
+     */
+    private static double lightShare(SkinTrace trace, int from, int to, RgbTrace rgb, double hrHz) {
+        double[] reference = trace.reference();
+        int missing = 0;
+        for (int i = from; i < to; i++) {
+            if (Double.isNaN(reference[i])) {
+                missing++;
+            }
+        }
+        if (missing > 0.1 * (to - from)) {
+            return Double.NaN;
+        }
+        double[] filled = new double[to];
+        double last = Double.NaN;
+        for (int i = to - 1; i >= from && Double.isNaN(last); i--) {
+            last = reference[i];
+        }
+        for (int i = from; i < to; i++) {
+            last = Double.isNaN(reference[i]) ? last : reference[i];
+            filled[i] = last;
+        }
+        double[] background = Resampler.uniform(trace.seconds(), filled, from, to, RATE);
+        return SceneLight.backgroundShare(rgb.green(), background, RATE, hrHz);
+    }
+
+    /**
+     * The skin's relative swing within the pulse band (standard deviation over mean) in green, where blood shows
+     * most; in the brightest unsaturated channel when green is too dark to carry a swing (a fingertip over a flash
+     * is nearly pure red).
+     */
+    private static double skinSwing(RgbTrace rgb) {
+        double[] channel = rgb.green();
+        if (mean(channel) < DARKEST_CHANNEL_WITH_A_SWING) {
+            double best = -1;
+            for (double[] candidate : List.of(rgb.red(), rgb.green(), rgb.blue())) {
+                double mean = mean(candidate);
+                if (mean < SATURATED && mean > best) {
+                    best = mean;
+                    channel = candidate;
+                }
+            }
+        }
+        double mean = mean(channel);
+        if (mean <= 0) {
+            return 0;
+        }
+        double[] relative = new double[channel.length];
+        for (int i = 0; i < relative.length; i++) {
+            relative[i] = channel[i] / mean - 1;
+        }
+        double[] band = PulseBand.filter(RATE).apply(relative);
+        double sum = 0;
+        for (double v : band) {
+            sum += v * v;
+        }
+        return Math.sqrt(sum / band.length);
+    }
+
+    private static double mean(double[] x) {
+        double sum = 0;
+        for (double v : x) {
+            sum += v;
+        }
+        return x.length == 0 ? 0 : sum / x.length;
+    }
+
+    /** The heart rate over time, with each window's confidence from its own SNR, timed from the video's start. */
+    private static List<HeartRatePoint> series(double[] pulse, double startSeconds) {
+        List<HeartRatePoint> points = new ArrayList<>();
+        for (HeartRateSeries.Point p : HeartRateSeries.of(pulse, RATE)) {
+            if (p.bpm() >= HeartRate.MIN_BPM && p.bpm() <= HeartRate.MAX_BPM) {
+                points.add(new HeartRatePoint(startSeconds + p.centreSeconds(), p.bpm(), clamp((p.snrDb() + 5) / 15)));
+            }
+        }
+        return points;
+    }
+
+    /**
+     * The clip's mean heart rate. For a steady heart the whole clip's spectral peak is the most precise reading. A
+     * heart that speeds up or slows down spreads its power over the rates it passed through, and an irregular one
+     * over a wide band, so that the peak may sit anywhere within; then the beats counted over the clip give the
+     * mean, or failing them the mean of the heart rate over time.
+     */
+    private static double headline(double spectralBpm, List<HeartRatePoint> series, Beats beats, HeartRhythm rhythm) {
+        double lowest = Double.MAX_VALUE, highest = -Double.MAX_VALUE, sum = 0;
+        int clear = 0;
+        for (HeartRatePoint p : series) {
+            if (p.confidence() >= CLEAR_WINDOW) {
+                lowest = Math.min(lowest, p.bpm());
+                highest = Math.max(highest, p.bpm());
+                sum += p.bpm();
+                clear++;
+            }
+        }
+        boolean changing = clear >= 3 && highest - lowest > CHANGING_RATE_BPM;
+        if (!changing && rhythm != HeartRhythm.IRREGULAR) {
+            return spectralBpm;
+        }
+        double counted = beats.meanRateBpm();
+        if (!Double.isNaN(counted) && counted >= HeartRate.MIN_BPM && counted <= HeartRate.MAX_BPM) {
+            return counted;
+        }
+        return clear > 0 ? sum / clear : spectralBpm;
+    }
+
+    /**
+     * Regular when successive beat intervals differ by less than {@value #IRREGULAR_CHANGE} of the usual one.
+     * Irregular when they differ by more and each interval is independent of the last (correlation above
+     * {@value #MIN_INTERVAL_CORRELATION_WHEN_IRREGULAR}), as in fibrillation; peaks misplaced by noise on a steady
+     * rhythm also make intervals jump, but each long one then follows a short one (a negative correlation), and the
+     * rhythm is left undetermined.
+     */
+    private static HeartRhythm rhythmOf(Beats beats, double seconds) {
+        double change = beats.successiveChange();
+        double correlation = beats.intervalCorrelation();
+        if (seconds < MIN_SECONDS_FOR_HRV || Double.isNaN(change) || Double.isNaN(correlation)
+                || beats.plausibleIntervalsMs().length < MIN_INTERVALS_FOR_HRV) {
+            return HeartRhythm.UNDETERMINED;
+        }
+        if (change <= IRREGULAR_CHANGE) {
+            return HeartRhythm.REGULAR;
+        }
+        return correlation > MIN_INTERVAL_CORRELATION_WHEN_IRREGULAR ? HeartRhythm.IRREGULAR
+                : HeartRhythm.UNDETERMINED;
+    }
+
+    private static AnalysisOutcome noPulse(String why) {
+        return new AnalysisOutcome.Unusable(new AnalysisFailure(FailureCode.NO_PULSE,
+                FailureCode.NO_PULSE.defaultMessage() + " " + why));
+    }
+
+    private static String irregularReason(Beats beats) {
+        double[] intervals = beats.plausibleIntervalsMs();
+        double mean = java.util.Arrays.stream(intervals).average().orElse(Double.NaN);
+        double sum = 0;
+        for (double ibi : intervals) {
+            sum += (ibi - mean) * (ibi - mean);
+        }
+        double sdnn = Math.sqrt(sum / Math.max(1, intervals.length - 1));
+        return String.format(java.util.Locale.ROOT, "Irregular rhythm: successive beat intervals differ by %.0f%% "
+                        + "at random (their spread is about %.0f ms), as in atrial fibrillation; SDNN and RMSSD describe "
+                        + "a regular rhythm and are not reported", 100 * beats.successiveChange(), sdnn);
     }
 
     /**
@@ -141,7 +363,7 @@ final class VitalsEstimator {
         int agree = 0, windows = 0;
         for (int start = 0; start + window <= pulse.length; start += (int) RATE) {
             double[] part = java.util.Arrays.copyOfRange(pulse, start, start + window);
-            double local = PulseBand.peakHz(Spectrum.of(part, RATE, 2048)) * 60;
+            double local = PulseBand.heartRateHz(Spectrum.of(part, RATE, 2048)) * 60;
             windows++;
             if (Math.abs(local - bpm) <= 6) {
                 agree++;
@@ -185,6 +407,14 @@ final class VitalsEstimator {
         if (beats.acceptedIntervalsMs().length < MIN_INTERVALS_FOR_HRV || beats.successivePairs() < 2) {
             return Measurement.notMeasured("Too few clean beat intervals (" + beats.acceptedIntervalsMs().length
                     + ", at least " + MIN_INTERVALS_FOR_HRV + " needed)");
+        }
+        double change = beats.successiveChange();
+        if (change > IRREGULAR_CHANGE) {
+            // Jumps this large are either an irregular rhythm or beats misplaced by noise; the rhythm could not be
+            // told (it would have been reported as irregular), and neither case has a regular rhythm's SDNN.
+            return Measurement.notMeasured(String.format(java.util.Locale.ROOT, "Beat intervals jump by %.0f%% from "
+                    + "one beat to the next, more than a regular rhythm's %.0f%%: an irregular rhythm or misplaced "
+                    + "beats; SDNN and RMSSD are not reported", 100 * change, 100 * IRREGULAR_CHANGE));
         }
         if (beats.acceptedShare() < 0.7) {
             return Measurement.notMeasured(String.format(java.util.Locale.ROOT,

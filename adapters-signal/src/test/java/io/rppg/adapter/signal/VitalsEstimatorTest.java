@@ -1,10 +1,12 @@
 package io.rppg.adapter.signal;
 
+import io.rppg.adapter.signal.method.Green;
 import io.rppg.adapter.signal.method.Pos;
 import io.rppg.adapter.signal.method.RppgMethods;
 import io.rppg.domain.vitals.AnalysisFailure;
 import io.rppg.domain.vitals.AnalysisOutcome;
 import io.rppg.domain.vitals.FailureCode;
+import io.rppg.domain.vitals.HeartRhythm;
 import io.rppg.domain.vitals.SignalQuality;
 import io.rppg.domain.vitals.Vitals;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,51 @@ class VitalsEstimatorTest {
             case AnalysisOutcome.Unusable(var unusable) -> unusable;
         };
         assertThat(failure.code()).isEqualTo(FailureCode.SIGNAL_TOO_WEAK);
+    }
+
+    /** Skin that only carries sensor noise, far below what a pulse moves it by, gives no confident pulse. */
+    @Test
+    void quietSkinWithoutAPulseGivesNoConfidentHeartRate() {
+        SkinTrace trace = trace(12, 0, 0, 0.02);
+
+        AnalysisOutcome outcome = estimator.estimate(trace, 0, trace.size(), 1);
+
+        PulseTruthTest.assertNoConfidentPulse(outcome, "noise only");
+    }
+
+    /** A lamp at 72 bpm brightens skin and background alike: the light, not a pulse. */
+    @Test
+    void skinThatSwingsWithTheBackgroundIsTheLight() {
+        Random random = new Random(9);
+        SkinTrace trace = new SkinTrace();
+        for (int i = 0; i < 12 * FPS; i++) {
+            double t = i / FPS;
+            double lamp = 1 + 0.01 * Math.sin(2 * Math.PI * 1.2 * t);
+            trace.add(t, 180 * lamp, 120 * lamp, 100 * lamp, 0, 130 * lamp,
+                    90 * lamp + 0.02 * random.nextGaussian());
+        }
+
+        AnalysisOutcome outcome = new VitalsEstimator(new Green()).estimate(trace, 0, trace.size(), 1);
+
+        assertThat(outcome).isInstanceOfSatisfying(AnalysisOutcome.Unusable.class, unusable -> {
+            assertThat(unusable.failure().code()).isEqualTo(FailureCode.NO_PULSE);
+            assertThat(unusable.failure().message()).contains("72 times a minute").contains("the light");
+        });
+    }
+
+    @Test
+    void aPulseOverASteadyBackgroundIsMeasuredWithItsHeartRateOverTime() {
+        SkinTrace trace = trace(20, 1.2, 0.003, 0.02);
+
+        Vitals vitals = measured(estimator.estimate(trace, 0, trace.size(), 1));
+
+        assertThat(vitals.heartRateSeries()).hasSize(11);
+        assertThat(vitals.heartRateSeries()).allSatisfy(point -> {
+            assertThat(point.bpm()).isCloseTo(72, within(0.5));
+            assertThat(point.confidence()).isGreaterThan(0.5);
+        });
+        assertThat(vitals.heartRateSeries().getFirst().seconds()).isCloseTo(5, within(0.05));
+        assertThat(vitals.rhythm()).isEqualTo(HeartRhythm.REGULAR);
     }
 
     @Test
@@ -99,7 +146,7 @@ class VitalsEstimatorTest {
             double r = 180 * (1 - 0.43 * pulse) + noise * random.nextGaussian();
             double g = 120 * (1 - pulse) + noise * random.nextGaussian();
             double b = 100 * (1 - 0.69 * pulse) + noise * random.nextGaussian();
-            trace.add(t, r, g, b, 0, 0.299 * r + 0.587 * g + 0.114 * b);
+            trace.add(t, r, g, b, 0, 0.299 * r + 0.587 * g + 0.114 * b, 90 + noise * random.nextGaussian());
         }
         return trace;
     }

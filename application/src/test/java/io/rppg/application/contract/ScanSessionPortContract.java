@@ -12,7 +12,9 @@ import io.rppg.domain.vitals.AnalysisFailure;
 import io.rppg.domain.vitals.Confidence;
 import io.rppg.domain.vitals.FailureCode;
 import io.rppg.domain.vitals.HeartRate;
+import io.rppg.domain.vitals.HeartRatePoint;
 import io.rppg.domain.vitals.HeartRateVariability;
+import io.rppg.domain.vitals.HeartRhythm;
 import io.rppg.domain.vitals.Measurement;
 import io.rppg.domain.vitals.SignalQuality;
 import io.rppg.domain.vitals.Vitals;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -71,6 +74,41 @@ public abstract class ScanSessionPortContract extends PortContract {
         var stored = inTenant(tenant, () -> sessions().findById(tenant.id(), completed.id())).orElseThrow();
         assertThat(stored).isEqualTo(completed);
         assertThat(stored.vitals().respiratoryRate().reasonMissing()).contains("breathing not visible");
+    }
+
+    @Test
+    void aCompletedSessionKeepsItsHeartRateOverTimeAndRhythm() {
+        var tenant = newTenant();
+        var now = now();
+        var series = List.of(new HeartRatePoint(5, 118.2, 0.81), new HeartRatePoint(6, 116.9, 0.77),
+                new HeartRatePoint(7.5, 115.0, 0.4));
+        var vitals = new Vitals(new HeartRate(101.4),
+                Measurement.notMeasured("breathing not visible"),
+                Measurement.notMeasured("Irregular rhythm"),
+                new SignalQuality(4.5, 0.4, 0.6), new Confidence(0.25), "auto:pos", 30, 900, series,
+                HeartRhythm.IRREGULAR, "No clear pulse: the skin's colour swings by only 0.08%");
+        var completed = ScanSession.open(newId(now), tenant.id(), OWNER, now)
+                .acceptVideo(now.plusSeconds(1)).complete(vitals, now.plusSeconds(9));
+
+        save(tenant, completed);
+
+        var stored = inTenant(tenant, () -> sessions().findById(tenant.id(), completed.id())).orElseThrow();
+        assertThat(stored.vitals().heartRateSeries()).isEqualTo(series);
+        assertThat(stored.vitals().rhythm()).isEqualTo(HeartRhythm.IRREGULAR);
+        assertThat(stored).isEqualTo(completed);
+    }
+
+    @Test
+    void aSessionWithoutAPulseKeepsThatFailure() {
+        var tenant = newTenant();
+        var now = now();
+        var failure = new AnalysisFailure(FailureCode.NO_PULSE,
+                FailureCode.NO_PULSE.defaultMessage() + " The skin's colour does not change with a heartbeat");
+        var failed = save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now)
+                .acceptVideo(now).fail(failure, now.plusSeconds(2)));
+
+        var stored = inTenant(tenant, () -> sessions().findById(tenant.id(), failed.id())).orElseThrow();
+        assertThat(stored.failure()).isEqualTo(failure);
     }
 
     @Test

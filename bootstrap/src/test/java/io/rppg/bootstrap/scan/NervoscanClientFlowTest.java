@@ -81,6 +81,10 @@ class NervoscanClientFlowTest extends ScanFlowTest {
         }
         assertThat(details.has("RR")).isTrue();
         assertThat(details.has("SDNN")).isTrue();
+        assertThat(details.path("heart_rate_series").isArray()).isTrue();
+        assertThat(details.path("heart_rate_series").size()).isGreaterThanOrEqualTo(2);
+        assertThat(details.path("heart_rate_series").path(0).path("bpm").asDouble())
+                .isCloseTo(video.truth().heartRateBpm(), within(6.0));
         assertThat(job.path("meta_data").path("patient").asString()).isEqualTo("p-17");
         assertThat(job.path("job_status").asString()).isEqualTo("Completed");
     }

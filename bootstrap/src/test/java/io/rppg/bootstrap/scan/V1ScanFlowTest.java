@@ -1,6 +1,8 @@
 package io.rppg.bootstrap.scan;
 
+import io.rppg.adapter.signal.fixture.FaceVideoGenerator;
 import io.rppg.adapter.signal.fixture.FaceVideoSpec;
+import io.rppg.adapter.signal.fixture.HeartScenario;
 import io.rppg.adapter.signal.fixture.UnusableVideos;
 import io.rppg.adapter.signal.fixture.VideoContainer;
 import org.junit.jupiter.api.Test;
@@ -73,8 +75,35 @@ class V1ScanFlowTest extends ScanFlowTest {
         assertThat(quality.path("stability").asDouble(-1)).isBetween(0.0, 1.0);
         assertThat(quality.path("periodicity").asDouble(-1)).isBetween(0.0, 1.0);
         assertThat(vitals.path("method").asString()).matches("auto:(pos|green|lgi)");
+        // Beside the documented fields: the heart rate over time, one 10 s window a second, and the rhythm.
+        var series = vitals.path("heart_rate_series");
+        assertThat(series.isArray()).as(vitals.toString()).isTrue();
+        assertThat(series.size()).isGreaterThanOrEqualTo(2);
+        for (var point : series) {
+            assertThat(point.path("t").asDouble(-1)).isBetween(0.0, 12.0);
+            assertThat(point.path("bpm").asDouble()).isCloseTo(video.truth().heartRateBpm(), within(6.0));
+            assertThat(point.path("confidence").asDouble(-1)).isBetween(0.0, 1.0);
+        }
+        assertThat(vitals.path("rhythm").asString()).isIn("regular", "irregular", "undetermined");
 
         assertThat(storedFilesOf(tenant.id(), sessionId)).isEmpty();
+    }
+
+    @Test
+    void aPhotographUnderAPulsingLampFailsAsNoPulse() throws Exception {
+        var tenant = api.createTenant();
+        var sessionId = openV1Session(tenant.apiKey());
+        var photograph = fixtureDir().resolve("photograph-under-lamp.mp4");
+        FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(12).withPulseStrength(0).withBreathing(0)
+                .withSeed(57), HeartScenario.steady().underLamp(0.01, 72), photograph);
+
+        expect(uploadV1(tenant.apiKey(), sessionId, "photo.mp4", "video/mp4", Files.readAllBytes(photograph)), 202);
+        var done = awaitFinishedV1(tenant.apiKey(), sessionId);
+
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("failed");
+        assertThat(done.path("error_code").asString()).isEqualTo("NO_PULSE");
+        assertThat(done.path("error").asString()).startsWith("No pulse found in the face: is it a live person?");
+        assertThat(done.has("vitals")).isFalse();
     }
 
     @Test

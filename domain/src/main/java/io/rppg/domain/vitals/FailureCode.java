@@ -15,6 +15,11 @@ public enum FailureCode {
     SIGNAL_TOO_WEAK("No pulse could be found in the video", true),
     /** A live stream that broke its protocol or limits (malformed or oversized messages, a flood). */
     INVALID_STREAM("The live stream sent data that could not be used", true),
+    /**
+     * The skin shows no pulse although the video is good enough to see one, or what looks like a pulse is the light
+     * changing the whole scene: a photograph, a face on a screen, a lamp that flickers.
+     */
+    NO_PULSE("No pulse found in the face: is it a live person?", true),
     PROCESSING_ERROR("The video could not be analysed because of an internal error", false);
 
     private final String defaultMessage;

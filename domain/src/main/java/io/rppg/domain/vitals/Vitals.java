@@ -2,6 +2,8 @@ package io.rppg.domain.vitals;
 
 import io.rppg.domain.Require;
 
+import java.util.List;
+
 /**
  * What one face video showed. Heart rate is always present (without it the scan fails instead); the rest is
  * present only when the signal supported it.
@@ -10,6 +12,9 @@ import io.rppg.domain.Require;
  *                        {@code auto:pos} when the best-evidence choice kept POS)
  * @param analysedSeconds how many seconds of usable face the figures rest on
  * @param framesAnalysed  how many video frames contributed
+ * @param heartRateSeries the heart rate over time, one point a second, in time order; empty when not computed
+ * @param rhythm          whether the beats came at a steady pace
+ * @param heartRateDoubt  why the heart rate may not be a pulse at all (then the confidence is low), or null
  */
 public record Vitals(
         HeartRate heartRate,
@@ -19,7 +24,10 @@ public record Vitals(
         Confidence confidence,
         String method,
         double analysedSeconds,
-        int framesAnalysed) {
+        int framesAnalysed,
+        List<HeartRatePoint> heartRateSeries,
+        HeartRhythm rhythm,
+        String heartRateDoubt) {
 
     /** Blood pressure and SpO2 cannot be read from the colour of a face by this engine, so they are never reported. */
     public static final String NOT_MEASURABLE_FROM_VIDEO =
@@ -34,5 +42,32 @@ public record Vitals(
         Require.text(method, "method", 40);
         Require.within(analysedSeconds, 0, 24 * 3600, "analysed seconds");
         Require.notNegative(framesAnalysed, "frames analysed");
+        heartRateSeries = List.copyOf(Require.present(heartRateSeries, "heart rate series"));
+        Require.present(rhythm, "rhythm");
+        if (heartRateDoubt != null) {
+            Require.text(heartRateDoubt, "heart rate doubt", 500);
+        }
+        for (int i = 1; i < heartRateSeries.size(); i++) {
+            if (heartRateSeries.get(i).seconds() <= heartRateSeries.get(i - 1).seconds()) {
+                throw new IllegalArgumentException("the heart rate series must be in time order");
+            }
+        }
+    }
+
+    /** Vitals without a heart rate over time and with the rhythm undetermined. */
+    public Vitals(HeartRate heartRate, Measurement<RespiratoryRate> respiratoryRate,
+                  Measurement<HeartRateVariability> heartRateVariability, SignalQuality signalQuality,
+                  Confidence confidence, String method, double analysedSeconds, int framesAnalysed) {
+        this(heartRate, respiratoryRate, heartRateVariability, signalQuality, confidence, method, analysedSeconds,
+                framesAnalysed, List.of(), HeartRhythm.UNDETERMINED, null);
+    }
+
+    /** Vitals whose heart rate is not in doubt. */
+    public Vitals(HeartRate heartRate, Measurement<RespiratoryRate> respiratoryRate,
+                  Measurement<HeartRateVariability> heartRateVariability, SignalQuality signalQuality,
+                  Confidence confidence, String method, double analysedSeconds, int framesAnalysed,
+                  List<HeartRatePoint> heartRateSeries, HeartRhythm rhythm) {
+        this(heartRate, respiratoryRate, heartRateVariability, signalQuality, confidence, method, analysedSeconds,
+                framesAnalysed, heartRateSeries, rhythm, null);
     }
 }

@@ -24,6 +24,12 @@ class FailureCodeTest {
         assertThat(FailureCode.NO_FACE_DETECTED.defaultMessage()).isEqualTo("No face detected in video");
     }
 
+    @Test
+    void noPulseAsksWhetherTheFaceIsALivePerson() {
+        assertThat(FailureCode.NO_PULSE.defaultMessage())
+                .isEqualTo("No pulse found in the face: is it a live person?");
+    }
+
     @ParameterizedTest
     @EnumSource(FailureCode.class)
     void everyCodeHasAMessageForPeople(FailureCode code) {

@@ -26,6 +26,24 @@ class VitalsTest {
     }
 
     @Test
+    void keepsTheHeartRateOverTimeInTimeOrder() {
+        var series = java.util.List.of(new HeartRatePoint(5, 118, 0.8), new HeartRatePoint(6, 116.5, 0.7));
+        Vitals vitals = new Vitals(HR, RR, HRV, QUALITY, CONFIDENCE, "pos", 28.5, 855, series, HeartRhythm.REGULAR);
+        assertThat(vitals.heartRateSeries()).isEqualTo(series);
+        assertThat(new Vitals(HR, RR, HRV, QUALITY, CONFIDENCE, "pos", 28.5, 855).heartRateSeries()).isEmpty();
+        assertThatThrownBy(() -> new Vitals(HR, RR, HRV, QUALITY, CONFIDENCE, "pos", 28.5, 855,
+                java.util.List.of(series.get(1), series.get(0)), HeartRhythm.REGULAR))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time order");
+    }
+
+    @Test
+    void aPointOfTheSeriesIsAPlausibleRateWithAConfidence() {
+        assertThatThrownBy(() -> new HeartRatePoint(5, 12, 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HeartRatePoint(5, 72, 1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HeartRatePoint(-1, 72, 0.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void heartRateIsAlwaysRequired() {
         assertThatThrownBy(() -> new Vitals(null, RR, HRV, QUALITY, CONFIDENCE, "pos", 10, 300))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -59,6 +59,15 @@ class ScanSessionEntity {
     Double analysedSeconds;
     @Column(name = "frames_analysed")
     Integer framesAnalysed;
+    @Column(name = "heart_rate_series_seconds")
+    double[] heartRateSeriesSeconds;
+    @Column(name = "heart_rate_series_bpm")
+    double[] heartRateSeriesBpm;
+    @Column(name = "heart_rate_series_confidence")
+    double[] heartRateSeriesConfidence;
+    String rhythm;
+    @Column(name = "heart_rate_doubt")
+    String heartRateDoubt;
 
     @Column(name = "failure_code")
     String failureCode;

@@ -8,11 +8,16 @@ import io.rppg.domain.vitals.AnalysisFailure;
 import io.rppg.domain.vitals.Confidence;
 import io.rppg.domain.vitals.FailureCode;
 import io.rppg.domain.vitals.HeartRate;
+import io.rppg.domain.vitals.HeartRatePoint;
+import io.rppg.domain.vitals.HeartRhythm;
 import io.rppg.domain.vitals.HeartRateVariability;
 import io.rppg.domain.vitals.Measurement;
 import io.rppg.domain.vitals.RespiratoryRate;
 import io.rppg.domain.vitals.SignalQuality;
 import io.rppg.domain.vitals.Vitals;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** Flattens sessions and their vitals into columns and back. */
 final class ScanSessionMapper {
@@ -71,6 +76,25 @@ final class ScanSessionMapper {
         entity.method = vitals.method();
         entity.analysedSeconds = vitals.analysedSeconds();
         entity.framesAnalysed = vitals.framesAnalysed();
+        var series = vitals.heartRateSeries();
+        entity.heartRateSeriesSeconds = series.stream().mapToDouble(HeartRatePoint::seconds).toArray();
+        entity.heartRateSeriesBpm = series.stream().mapToDouble(HeartRatePoint::bpm).toArray();
+        entity.heartRateSeriesConfidence = series.stream().mapToDouble(HeartRatePoint::confidence).toArray();
+        entity.rhythm = vitals.rhythm().name();
+        entity.heartRateDoubt = vitals.heartRateDoubt();
+    }
+
+    /** The stored series; empty for results stored before it was kept. */
+    private static List<HeartRatePoint> readSeries(ScanSessionEntity entity) {
+        if (entity.heartRateSeriesSeconds == null) {
+            return List.of();
+        }
+        var points = new ArrayList<HeartRatePoint>();
+        for (int i = 0; i < entity.heartRateSeriesSeconds.length; i++) {
+            points.add(new HeartRatePoint(entity.heartRateSeriesSeconds[i], entity.heartRateSeriesBpm[i],
+                    entity.heartRateSeriesConfidence[i]));
+        }
+        return points;
     }
 
     private static Vitals readVitals(ScanSessionEntity entity) {
@@ -88,6 +112,9 @@ final class ScanSessionMapper {
                 new Confidence(entity.confidence),
                 entity.method,
                 entity.analysedSeconds,
-                entity.framesAnalysed);
+                entity.framesAnalysed,
+                readSeries(entity),
+                entity.rhythm == null ? HeartRhythm.UNDETERMINED : HeartRhythm.valueOf(entity.rhythm),
+                entity.heartRateDoubt);
     }
 }

@@ -153,4 +153,97 @@ public final class Beats {
     public int successivePairs() {
         return successivePairs;
     }
+
+    /** Every interval between successive peaks within 300-2000 ms, whether or not it jumped from the last. */
+    public double[] plausibleIntervalsMs() {
+        List<Double> plausible = new ArrayList<>();
+        for (int k = 1; k < peakSeconds.length; k++) {
+            double ibi = (peakSeconds[k] - peakSeconds[k - 1]) * 1000;
+            if (ibi >= MIN_IBI_MS && ibi <= MAX_IBI_MS) {
+                plausible.add(ibi);
+            }
+        }
+        return plausible.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * How much successive intervals differ, as a share of the usual interval: the median of |IBI(k) - IBI(k-1)| over
+     * the median IBI, over adjacent plausible intervals. A few hundredths for a sinus rhythm, whose intervals drift
+     * with breathing; above a tenth when each interval is drawn anew, as in atrial fibrillation. Medians, so that a
+     * missed or doubled beat here and there does not count as irregularity. NaN with fewer than 3 intervals.
+     */
+    public double successiveChange() {
+        List<Double> changes = new ArrayList<>();
+        List<Double> intervals = new ArrayList<>();
+        double previous = Double.NaN;
+        for (int k = 1; k < peakSeconds.length; k++) {
+            double ibi = (peakSeconds[k] - peakSeconds[k - 1]) * 1000;
+            if (ibi < MIN_IBI_MS || ibi > MAX_IBI_MS) {
+                previous = Double.NaN;
+                continue;
+            }
+            intervals.add(ibi);
+            if (!Double.isNaN(previous)) {
+                changes.add(Math.abs(ibi - previous));
+            }
+            previous = ibi;
+        }
+        if (changes.size() < 2) {
+            return Double.NaN;
+        }
+        return medianOf(changes) / medianOf(intervals);
+    }
+
+    /**
+     * Lag-one correlation of successive plausible intervals. Intervals drawn anew at each beat (fibrillation) are
+     * uncorrelated, near 0; peaks placed with random timing errors on a steady rhythm make each long interval follow
+     * a short one, near -0.5; breathing's slow swing of a sinus rhythm makes it positive. NaN with fewer than 4
+     * adjacent pairs.
+     */
+    public double intervalCorrelation() {
+        List<double[]> pairs = new ArrayList<>();
+        double previous = Double.NaN;
+        for (int k = 1; k < peakSeconds.length; k++) {
+            double ibi = (peakSeconds[k] - peakSeconds[k - 1]) * 1000;
+            if (ibi < MIN_IBI_MS || ibi > MAX_IBI_MS) {
+                previous = Double.NaN;
+                continue;
+            }
+            if (!Double.isNaN(previous)) {
+                pairs.add(new double[]{previous, ibi});
+            }
+            previous = ibi;
+        }
+        if (pairs.size() < 4) {
+            return Double.NaN;
+        }
+        double[] a = pairs.stream().mapToDouble(p -> p[0]).toArray();
+        double[] b = pairs.stream().mapToDouble(p -> p[1]).toArray();
+        return correlation(a, b);
+    }
+
+    /** Beats per minute from the peak count over the time they span: the mean rate even when the rhythm is not steady. */
+    public double meanRateBpm() {
+        if (peakSeconds.length < 3) {
+            return Double.NaN;
+        }
+        return 60 * (peakSeconds.length - 1) / (peakSeconds[peakSeconds.length - 1] - peakSeconds[0]);
+    }
+
+    private static double correlation(double[] a, double[] b) {
+        double ma = Arrays.stream(a).average().orElse(0);
+        double mb = Arrays.stream(b).average().orElse(0);
+        double ab = 0, aa = 0, bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ab += (a[i] - ma) * (b[i] - mb);
+            aa += (a[i] - ma) * (a[i] - ma);
+            bb += (b[i] - mb) * (b[i] - mb);
+        }
+        return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
+    }
+
+    private static double medianOf(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[sorted.length / 2];
+    }
 }

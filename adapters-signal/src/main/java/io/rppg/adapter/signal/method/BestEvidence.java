@@ -48,7 +48,7 @@ public final class BestEvidence implements RppgMethod {
         for (RppgMethod method : candidates) {
             double[] pulse = method.pulse(trace);
             Spectrum spectrum = Spectrum.of(band.apply(pulse), trace.sampleRate(), 1 << 14);
-            double hz = PulseBand.peakHz(spectrum);
+            double hz = PulseBand.heartRateHz(spectrum);
             double snr = Double.isNaN(hz) ? -100 : PulseBand.snrDb(spectrum, hz);
             if (best == null || snr > best.snrDb()) {
                 best = new Choice(method.name(), pulse, snr);

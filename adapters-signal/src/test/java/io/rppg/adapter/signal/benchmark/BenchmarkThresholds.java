@@ -60,6 +60,27 @@ final class BenchmarkThresholds {
                 bound, measured));
     }
 
+    /** A case family of the pulse's own cases: every answer within 3 bpm, and its MAE within its bound. */
+    void family(String family, double mae, int within3, int answered, int cases, double maeBound) {
+        check(answered == cases, String.format(Locale.ROOT, "%s: %d of %d cases gave no heart rate", family,
+                cases - answered, cases));
+        check(within3 == answered, String.format(Locale.ROOT, "%s: %d of %d heart rates within 3 bpm, all must be",
+                family, within3, answered));
+        check(!(mae > maeBound), String.format(Locale.ROOT, "%s: HR MAE %.2f bpm, bound %.2f", family, mae, maeBound));
+    }
+
+    /** Cases without a pulse: no confident heart rate may come back. */
+    void noPulse(String family, int confident, int cases) {
+        check(confident == 0, String.format(Locale.ROOT, "%s: %d of %d cases without a pulse gave a confident heart "
+                + "rate, none may", family, confident, cases));
+    }
+
+    void calibration(Calibration calibration) {
+        List<String> wrong = calibration.confidentlyWrong();
+        check(wrong.isEmpty(), "calibration: no answer with confidence >= " + Calibration.CONFIDENT + " may be off by "
+                + "more than " + Calibration.MAX_ERROR_WHEN_CONFIDENT + " bpm; " + wrong);
+    }
+
     void speed(double medianEngineOverDecode) {
         check(medianEngineOverDecode <= MAX_ENGINE_OVER_DECODE, String.format(Locale.ROOT,
                 "speed: median engine/decode %.2f, bound %.2f", medianEngineOverDecode, MAX_ENGINE_OVER_DECODE));

@@ -38,12 +38,18 @@ class EngineBenchmark {
     void printFigures() throws Exception {
         Path dir = Files.createTempDirectory("rppg-benchmark");
         BenchmarkThresholds thresholds = new BenchmarkThresholds();
+        Calibration calibration = new Calibration();
         // Lossless first: what the methods can do; then mpeg4, whose inter-frame coding wipes out most chroma pulse.
         if (!Boolean.getBoolean("benchmark.speedOnly")) {
             String containers = System.getProperty("benchmark.containers", "MKV_FFV1,MP4_MPEG4");
             for (String container : containers.split("\\s*,\\s*")) {
-                accuracy(dir, VideoContainer.valueOf(container.trim()), thresholds);
+                accuracy(dir, VideoContainer.valueOf(container.trim()), thresholds, calibration);
             }
+            for (String container : containers.split("\\s*,\\s*")) {
+                PulseFamilies.run(dir, VideoContainer.valueOf(container.trim()), thresholds, calibration);
+            }
+            calibration.print();
+            thresholds.calibration(calibration);
         }
         speedCase(dir, thresholds);
         memoryCase(dir, thresholds);
@@ -77,7 +83,8 @@ class EngineBenchmark {
         }
     }
 
-    private static void accuracy(Path dir, VideoContainer container, BenchmarkThresholds thresholds) {
+    private static void accuracy(Path dir, VideoContainer container, BenchmarkThresholds thresholds,
+                                 Calibration calibration) {
         long seed = Long.getLong("benchmark.seed", BenchmarkThresholds.MEASURED_SEED);
         List<FaceVideoSpec> specs = new ArrayList<>();
         double[] rates = {45, 58, 72, 85, 100, 120, 150};
@@ -121,6 +128,9 @@ class EngineBenchmark {
                 }
                 Vitals v = measured.vitals();
                 double e = v.heartRate().beatsPerMinute() - truth.heartRateBpm();
+                if (method.equals("auto")) {
+                    calibration.add(container + " set video " + i, v.confidence().value(), e);
+                }
                 hrAbs += Math.abs(e);
                 hrSq += e * e;
                 hrN++;
@@ -200,7 +210,7 @@ class EngineBenchmark {
         return Math.max(8, Math.min(70, 45 * Math.pow(70 / bpm, 1.5)));
     }
 
-    private static String brief(AnalysisOutcome outcome) {
+    static String brief(AnalysisOutcome outcome) {
         return switch (outcome) {
             case AnalysisOutcome.Measured(var vitals) -> brief(vitals);
             case AnalysisOutcome.Unusable(var failure) -> failure.code().name();

@@ -1,5 +1,6 @@
 package io.rppg.adapter.web.nervoscan;
 
+import io.rppg.application.port.in.VitalsReport;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.vitals.HeartRateVariability;
 import io.rppg.domain.vitals.RespiratoryRate;
@@ -56,6 +57,8 @@ class NervoscanResults {
         details.put("SBP", null);
         details.put("SNR", round(vitals.signalQuality().snrDb(), 1));
         details.put("method", vitals.method());
+        // Beside the keys Nervoscan clients know: the heart rate over time, as the v1 report gives it.
+        details.put("heart_rate_series", VitalsReport.heartRateSeries(vitals));
         return details;
     }
 }

@@ -1,18 +1,21 @@
 package io.rppg.application.port.in;
 
 import io.rppg.domain.session.ScanSession;
+import io.rppg.domain.vitals.HeartRatePoint;
 import io.rppg.domain.vitals.HeartRateVariability;
 import io.rppg.domain.vitals.RespiratoryRate;
 import io.rppg.domain.vitals.Vitals;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The product's report of one scan's vitals, with the field names of the rPPG v1 API's {@code vitals} object: the
- * documented fields exactly, and extra detail beside (never instead of) them: the HRV breakdown, the method, and the
- * reason for every null. The v1 API, webhooks and the offline analyser all speak it.
+ * documented fields exactly, and extra detail beside (never instead of) them: the HRV breakdown, the method, the
+ * rhythm ({@code regular}, {@code irregular} or {@code undetermined}), the heart rate over time, and the reason for
+ * every null. The v1 API, webhooks and the offline analyser all speak it.
  */
 public final class VitalsReport {
 
@@ -47,13 +50,34 @@ public final class VitalsReport {
         body.put("method", vitals.method());
         body.put("analysed_seconds", round(vitals.analysedSeconds(), 1));
         body.put("frames_analysed", vitals.framesAnalysed());
+        body.put("rhythm", vitals.rhythm().name().toLowerCase(java.util.Locale.ROOT));
+        body.put("heart_rate_series", heartRateSeries(vitals));
         var reasons = new LinkedHashMap<String, Object>();
+        if (vitals.heartRateDoubt() != null) {
+            reasons.put("heart_rate", vitals.heartRateDoubt());
+        }
         vitals.respiratoryRate().reasonMissing().ifPresent(reason -> reasons.put("respiratory_rate", reason));
         vitals.heartRateVariability().reasonMissing().ifPresent(reason -> reasons.put("hrv", reason));
         stability.reasonMissing().ifPresent(reason -> reasons.put("signal_quality.stability", reason));
         reasons.put("blood_pressure", Vitals.NOT_MEASURABLE_FROM_VIDEO);
         reasons.put("spo2", Vitals.NOT_MEASURABLE_FROM_VIDEO);
         body.put("unavailable", reasons);
+        return body;
+    }
+
+    /**
+     * The heart rate over time as {@code [{t, bpm, confidence}]}: {@code t} the middle of each 10 s window in seconds
+     * from the start of the video, one a second.
+     */
+    public static List<Map<String, Object>> heartRateSeries(Vitals vitals) {
+        return vitals.heartRateSeries().stream().map(VitalsReport::point).toList();
+    }
+
+    private static Map<String, Object> point(HeartRatePoint point) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("t", round(point.seconds(), 1));
+        body.put("bpm", round(point.bpm(), 1));
+        body.put("confidence", round(point.confidence(), 2));
         return body;
     }
 

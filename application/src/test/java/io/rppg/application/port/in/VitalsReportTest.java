@@ -2,6 +2,8 @@ package io.rppg.application.port.in;
 
 import io.rppg.domain.vitals.Confidence;
 import io.rppg.domain.vitals.HeartRate;
+import io.rppg.domain.vitals.HeartRatePoint;
+import io.rppg.domain.vitals.HeartRhythm;
 import io.rppg.domain.vitals.HeartRateVariability;
 import io.rppg.domain.vitals.Measurement;
 import io.rppg.domain.vitals.RespiratoryRate;
@@ -9,6 +11,7 @@ import io.rppg.domain.vitals.SignalQuality;
 import io.rppg.domain.vitals.Vitals;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +41,30 @@ class VitalsReportTest {
     @Test
     void theMethodIsTheOneThatMadeThePulse() {
         assertThat(report(new SignalQuality(7, 0.9, 0.8))).containsEntry("method", "auto:pos");
+    }
+
+    @Test
+    void theHeartRateOverTimeAndTheRhythmComeBesideTheDocumentedFields() {
+        Vitals vitals = new Vitals(new HeartRate(101.46), Measurement.notMeasured("no breathing"),
+                Measurement.notMeasured("Irregular rhythm"), new SignalQuality(4, 0.4, 0.6), new Confidence(0.6),
+                "auto:pos", 30, 900, List.of(new HeartRatePoint(5, 118.24, 0.814), new HeartRatePoint(6, 116.96, 0.7)),
+                HeartRhythm.IRREGULAR, "No clear pulse");
+
+        Map<String, Object> report = VitalsReport.of(vitals, "2026-01-02T03:04:05Z", 900);
+
+        assertThat(report).containsEntry("heart_rate", 101.5).containsEntry("rhythm", "irregular");
+        assertThat(report.get("heart_rate_series")).isEqualTo(List.of(
+                Map.of("t", 5.0, "bpm", 118.2, "confidence", 0.81),
+                Map.of("t", 6.0, "bpm", 117.0, "confidence", 0.7)));
+        assertThat(unavailable(report)).containsEntry("hrv", "Irregular rhythm").containsEntry("heart_rate",
+                "No clear pulse");
+    }
+
+    @Test
+    void vitalsWithoutASeriesReportAnEmptyOneAndAnUndeterminedRhythm() {
+        Map<String, Object> report = report(new SignalQuality(7, 0.9, 0.8));
+
+        assertThat(report).containsEntry("heart_rate_series", List.of()).containsEntry("rhythm", "undetermined");
     }
 
     private static Map<String, Object> report(SignalQuality quality) {
