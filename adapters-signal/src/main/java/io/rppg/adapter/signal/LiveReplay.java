@@ -1,6 +1,6 @@
 package io.rppg.adapter.signal;
 
-import io.rppg.adapter.signal.method.Fingertip;
+import io.rppg.adapter.signal.method.Contact;
 import io.rppg.adapter.signal.method.RppgMethods;
 import io.rppg.adapter.signal.video.UnusableVideoException;
 import io.rppg.application.port.out.LiveSignalEnginePort.Reading;
@@ -64,7 +64,7 @@ public final class LiveReplay {
     public static Replay ofTrace(List<TraceSample> samples, String method, Source source, int windowSeconds) {
         var config = SignalEngineConfig.withMethod(method);
         var analysis = source == Source.FINGER
-                ? new LiveTraceAnalysis(config, new Fingertip(), windowSeconds)
+                ? new LiveTraceAnalysis(config, new Contact(), windowSeconds)
                 : new LiveTraceAnalysis(config, RppgMethods.named(method), windowSeconds);
         var readings = feed(analysis, samples);
         return new Replay(readings, analysis.finish());

@@ -48,6 +48,8 @@ class EngineBenchmark {
             for (String container : containers.split("\\s*,\\s*")) {
                 PulseFamilies.run(dir, VideoContainer.valueOf(container.trim()), thresholds, calibration);
             }
+            SceneFamilies.run(dir, Long.getLong("benchmark.seed", BenchmarkThresholds.MEASURED_SEED), thresholds,
+                    calibration);
             calibration.print();
             thresholds.calibration(calibration);
         }

@@ -90,18 +90,35 @@ final class SceneFamilies {
         return cases;
     }
 
-    /** Renders, analyses and prints the families; returns every answer. */
-    static List<Answer> run(Path dir, long seed) {
+    /** Each family's HR MAE may not exceed this, besides every answer lying within 3 bpm. */
+    static final double FAMILY_MAE_BOUND = 1.5;
+
+    /**
+     * Renders, analyses and prints the families; hands every answer to the calibration table and each family's
+     * figures to the thresholds; returns every answer.
+     */
+    static List<Answer> run(Path dir, long seed, BenchmarkThresholds thresholds, Calibration calibration) {
         RppgSignalEngineAdapter engine = new RppgSignalEngineAdapter(SignalEngineConfig.defaults());
         List<Answer> answers = new ArrayList<>();
         for (Case c : cases(seed)) {
             Path file = dir.resolve("scene-" + c.spec().seed() + "." + c.spec().container().extension());
             FaceVideoTruth truth = FaceVideoGenerator.render(c.spec(), c.scene(), file);
             AnalysisOutcome outcome = engine.analyze(file);
-            answers.add(answer(c.family(), truth, outcome));
+            Answer answer = answer(c.family(), truth, outcome);
+            answers.add(answer);
+            if (!answer.failed()) {
+                calibration.add("scene " + c.family() + " " + c.spec().seed(), answer.confidence(), answer.error());
+            }
             file.toFile().delete();
         }
         print(answers);
+        Map<String, List<Answer>> byFamily = byFamily(answers);
+        byFamily.forEach((family, list) -> {
+            List<Answer> read = list.stream().filter(a -> !a.failed()).toList();
+            thresholds.family("scene " + family, read.stream().mapToDouble(Answer::error).average().orElse(0),
+                    (int) read.stream().filter(a -> a.error() <= 3).count(), read.size(), list.size(),
+                    FAMILY_MAE_BOUND);
+        });
         return answers;
     }
 
@@ -120,14 +137,19 @@ final class SceneFamilies {
 
     private static void print(List<Answer> answers) {
         System.out.println("== hard scenes: 20 s (15 s at 60 fps) at 480x360 unless named, read with auto");
-        Map<String, List<Answer>> byFamily = new LinkedHashMap<>();
-        answers.forEach(a -> byFamily.computeIfAbsent(a.family(), f -> new ArrayList<>()).add(a));
+        Map<String, List<Answer>> byFamily = byFamily(answers);
         for (Answer a : answers) {
             System.out.printf(Locale.ROOT, "  %-16s truth HR %5.1f -> %s%n", a.family(), a.truthBpm(), a.detail());
         }
         System.out.println("family            n  HR-MAE  within-3  RR-MAE  failed");
         byFamily.forEach((family, list) -> printRow(family, list));
         printRow("all", answers);
+    }
+
+    private static Map<String, List<Answer>> byFamily(List<Answer> answers) {
+        Map<String, List<Answer>> byFamily = new LinkedHashMap<>();
+        answers.forEach(a -> byFamily.computeIfAbsent(a.family(), f -> new ArrayList<>()).add(a));
+        return byFamily;
     }
 
     private static void printRow(String family, List<Answer> list) {

@@ -64,7 +64,7 @@ class LiveAnalyzeCommandTest {
         Files.writeString(finger, rows);
         var fingertip = run("analyze", "--trace", finger.toString(), "--source", "finger", "--json")[0];
         assertThat(number(fingertip, "heart_rate")).isCloseTo(72, within(1.0));
-        assertThat(fingertip).contains("\"method\":\"finger\"");
+        assertThat(fingertip).contains("\"method\":\"contact\"");
     }
 
     @Test
