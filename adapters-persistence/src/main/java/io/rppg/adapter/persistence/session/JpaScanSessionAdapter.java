@@ -26,7 +26,8 @@ class JpaScanSessionAdapter implements ScanSessionPort {
     private static final String SELECT_ONE = "SELECT tenant_id, id, owner, status, created_at, expires_at,"
             + " video_received_at, finished_at, heart_rate_bpm, respiratory_rate, respiratory_rate_missing,"
             + " hrv_sdnn_ms, hrv_rmssd_ms, hrv_beats, hrv_missing, snr_db, stability, periodicity, confidence, method,"
-            + " analysed_seconds, frames_analysed, failure_code, failure_message"
+            + " analysed_seconds, frames_analysed, failure_code, failure_message, heart_rate_series_seconds,"
+            + " heart_rate_series_bpm, heart_rate_series_confidence, rhythm, heart_rate_doubt"
             + " FROM scan_sessions WHERE tenant_id = ? AND id = ?";
 
     private final ScanSessionRepository sessions;

@@ -2,6 +2,7 @@ package io.rppg.adapter.persistence.session;
 
 import io.rppg.domain.session.ScanStatus;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -40,7 +41,26 @@ final class ScanSessionRows {
         entity.framesAnalysed = row.getObject("frames_analysed", Integer.class);
         entity.failureCode = row.getString("failure_code");
         entity.failureMessage = row.getString("failure_message");
+        entity.heartRateSeriesSeconds = doubles(row, "heart_rate_series_seconds");
+        entity.heartRateSeriesBpm = doubles(row, "heart_rate_series_bpm");
+        entity.heartRateSeriesConfidence = doubles(row, "heart_rate_series_confidence");
+        entity.rhythm = row.getString("rhythm");
+        entity.heartRateDoubt = row.getString("heart_rate_doubt");
         return entity;
+    }
+
+    /** A {@code DOUBLE PRECISION[]} column, null when the row has none. */
+    private static double[] doubles(ResultSet row, String column) throws SQLException {
+        Array array = row.getArray(column);
+        if (array == null) {
+            return null;
+        }
+        Object[] values = (Object[]) array.getArray();
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = ((Number) values[i]).doubleValue();
+        }
+        return out;
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
