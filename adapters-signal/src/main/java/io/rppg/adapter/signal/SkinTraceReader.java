@@ -54,7 +54,9 @@ final class SkinTraceReader {
 
     /**
      * The reduction of one video, picture by picture: the held face's skin colour ({@link FaceSkin}, which keeps it
-     * continuous when its regions move, drop out or the exposure jumps) and the face's height.
+     * continuous when its regions move, drop out or the exposure jumps), the background's light and the face's
+     * height. Where the camera's exposure jumped, the background is stitched like the skin: a step that stayed in
+     * the reference alone would read as light swinging behind a face whose colour holds still.
      */
     private static final class Reduction {
 
@@ -64,6 +66,8 @@ final class SkinTraceReader {
         private final FaceSkin skin = new FaceSkin();
         private final VerticalMotion motion = new VerticalMotion();
         private final SkinTrace trace = new SkinTrace();
+        private double lastBackground = Double.NaN;
+        private double backgroundOffset;
 
         Reduction(Orientation orientation, FaceDetector detector, FaceTracker tracker) {
             this.orientation = orientation;
@@ -81,12 +85,20 @@ final class SkinTraceReader {
             }
             if (face == null) {
                 skin.lose();
+                lastBackground = Double.NaN;
                 trace.disturbed(TraceArtifact.Kind.FACE_LOST, seconds);
                 return;
             }
             int stepsBefore = skin.exposureSteps();
             SkinSample colour = skin.sample(picture, orientation, face, seconds);
-            trace.disturbed(skin.exposureSteps() > stepsBefore ? TraceArtifact.Kind.EXPOSURE_STEP
+            boolean exposureStep = skin.exposureSteps() > stepsBefore;
+            double background = BackgroundLight.of(picture,
+                    orientation.toStored(face.box(), picture.width(), picture.height()));
+            if (exposureStep && !Double.isNaN(background) && !Double.isNaN(lastBackground)) {
+                backgroundOffset += lastBackground - background;
+            }
+            lastBackground = background;
+            trace.disturbed(exposureStep ? TraceArtifact.Kind.EXPOSURE_STEP
                     : colour == null ? TraceArtifact.Kind.FACE_LOST
                     : skin.regionsInUse().size() < skin.regionsPlaced() ? TraceArtifact.Kind.REGION_LEFT_OUT
                     : null, seconds);
@@ -97,7 +109,7 @@ final class SkinTraceReader {
             }
             trace.picturesWithFace++;
             trace.add(seconds, colour.red(), colour.green(), colour.blue(), position, colour.luma(),
-                    BackgroundLight.of(picture, orientation.toStored(face.box(), picture.width(), picture.height())));
+                    background + backgroundOffset);
         }
 
         SkinTrace finish() {

@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * Breathing rate from several slow modulations at once: the face's vertical movement, the pulse amplitude and the
  * beat intervals (respiratory sinus arrhythmia). Each source names the clearest tone of its 0.1-0.5 Hz spectrum;
- * sources without a clear tone are ignored. Of three or more the median rate wins, so that one source led astray
- * (intervals interpolated across rejected beats, amplitudes following the lighting) cannot decide alone; of fewer,
- * the first added, which callers make the most direct one (head motion).
+ * sources without a clear tone are ignored. Two sources that agree decide; where none agree, the tone that stands
+ * out most of its own spectrum. A median of three would let two sources led astray in different directions
+ * (intervals interpolated across rejected beats, amplitudes following the lighting) pick the middle wrong one.
  * The skin's baseline brightness is left out: lighting drift swamps it.
  */
 public final class Respiration {
@@ -17,6 +17,8 @@ public final class Respiration {
     public static final double FROM_HZ = 0.1;
     public static final double TO_HZ = 0.5;
     private static final double RATE = 4;
+    /** Two sources whose tones lie this close (1.8 breaths a minute) tell the same rhythm. */
+    private static final double AGREEMENT_HZ = 0.03;
 
     private record Tone(double hz, double prominence) {
     }
@@ -60,11 +62,22 @@ public final class Respiration {
         if (clear.isEmpty()) {
             return Double.NaN;
         }
-        if (clear.size() >= 3) {
-            List<Tone> byRate = clear.stream().sorted(Comparator.comparingDouble(Tone::hz)).toList();
-            return byRate.get(byRate.size() / 2).hz() * 60;
+        // Two sources that agree outvote any other; of several agreeing pairs, the one standing out most.
+        Tone[] agreeing = null;
+        for (int i = 0; i < clear.size(); i++) {
+            for (int j = i + 1; j < clear.size(); j++) {
+                Tone a = clear.get(i);
+                Tone b = clear.get(j);
+                if (Math.abs(a.hz() - b.hz()) <= AGREEMENT_HZ && (agreeing == null
+                        || a.prominence() + b.prominence() > agreeing[0].prominence() + agreeing[1].prominence())) {
+                    agreeing = new Tone[]{a, b};
+                }
+            }
         }
-        // Sources are added in order of trust; with fewer than three, the most trusted clear one decides.
-        return clear.get(0).hz() * 60;
+        if (agreeing != null) {
+            return (agreeing[0].hz() + agreeing[1].hz()) / 2 * 60;
+        }
+        // No two agree: the clearest tone decides.
+        return clear.stream().max(Comparator.comparingDouble(Tone::prominence)).orElseThrow().hz() * 60;
     }
 }
