@@ -1,7 +1,7 @@
 package io.rppg.adapter.storage;
 
 import io.rppg.adapter.storage.filesystem.FileSystemVideoStorageAdapter;
-import io.rppg.adapter.storage.filesystem.NoDirectUploads;
+import io.rppg.adapter.storage.filesystem.FileSystemDirectUploadAdapter;
 import io.rppg.adapter.storage.s3.ObjectStoreClients;
 import io.rppg.adapter.storage.s3.ObjectStoreLocation;
 import io.rppg.adapter.storage.s3.S3VideoStorageAdapter;
@@ -45,6 +45,6 @@ class VideoStorageConfiguration {
     /** Clients put videos straight into an object store; into this node's file system they cannot. */
     @Bean
     DirectUploadPort directUpload(VideoStoragePort videoStorage) {
-        return videoStorage instanceof DirectUploadPort objectStore ? objectStore : new NoDirectUploads();
+        return videoStorage instanceof DirectUploadPort objectStore ? objectStore : new FileSystemDirectUploadAdapter();
     }
 }

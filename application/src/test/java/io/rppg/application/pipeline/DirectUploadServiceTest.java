@@ -13,7 +13,6 @@ import io.rppg.domain.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +41,7 @@ class DirectUploadServiceTest {
 
         var offer = service.offerUpload(new OfferCommand(TENANT, session.id(), 5000, "Video/MP4"));
 
-        assertThat(offer).isEqualTo(new UploadOffer.Offered(URI.create("https://store.example/" + session.id().value()),
+        assertThat(offer).isEqualTo(new UploadOffer.Offered("https://store.example/" + session.id().value(),
                 Map.of("content-type", "video/mp4"), 5000, NOW.plus(VALIDITY), ONE_MB));
         assertThat(service.offerUpload(new OfferCommand(TENANT, session.id(), ONE_MB + 1, "video/mp4")))
                 .isEqualTo(new UploadOffer.Refused(new SubmissionResult.TooLarge(ONE_MB)));
@@ -125,7 +124,7 @@ class DirectUploadServiceTest {
             if (!available) {
                 return new Grant.Unavailable("no object store");
             }
-            return new Grant.Granted(URI.create("https://store.example/" + session.value()),
+            return new Grant.Granted("https://store.example/" + session.value(),
                     Map.of("content-type", contentType), world.clock.now().plus(validity));
         }
 

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -341,7 +340,7 @@ public final class S3VideoStorageAdapter implements VideoStoragePort, DirectUplo
                 headers.put(name, String.join(",", values));
             }
         });
-        return new Grant.Granted(URI.create(presigned.url().toString()), headers, presigned.expiration());
+        return new Grant.Granted(presigned.url().toString(), headers, presigned.expiration());
     }
 
     @Override

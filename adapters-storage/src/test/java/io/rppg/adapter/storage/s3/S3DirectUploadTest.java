@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -84,7 +85,7 @@ class S3DirectUploadTest {
         var grant = granted(SESSION, bytes.length, "video/mp4", VALIDITY);
 
         var longer = put(grant, Arrays.copyOf(bytes, bytes.length + 1));
-        var otherType = HTTP.send(HttpRequest.newBuilder(grant.url()).header("content-type", "video/webm")
+        var otherType = HTTP.send(HttpRequest.newBuilder(URI.create(grant.url())).header("content-type", "video/webm")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(longer.statusCode()).as(longer.body()).isEqualTo(403);
@@ -144,7 +145,7 @@ class S3DirectUploadTest {
     }
 
     private static HttpResponse<String> put(Grant.Granted grant, byte[] bytes) throws Exception {
-        var request = HttpRequest.newBuilder(grant.url()).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        var request = HttpRequest.newBuilder(URI.create(grant.url())).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
         grant.headers().forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

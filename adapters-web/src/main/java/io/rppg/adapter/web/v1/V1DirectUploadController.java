@@ -51,7 +51,7 @@ class V1DirectUploadController {
         return switch (directUpload.offerUpload(new DirectUploadUseCase.OfferCommand(tenant, id,
                 request.sizeBytes(), request.contentType()))) {
             case UploadOffer.Offered(var url, var headers, var size, var expiresAt, var maxBytes) ->
-                    new UploadUrl(sessionId, url.toString(), "PUT", headers, size, maxBytes, expiresAt.toString());
+                    new UploadUrl(sessionId, url, "PUT", headers, size, maxBytes, expiresAt.toString());
             case UploadOffer.Refused(var refusal) -> throw new ApiException(V1VideoController.refusal(refusal));
             case UploadOffer.InvalidRequest(var field, var detail) -> throw invalid(field, detail);
             case UploadOffer.Unavailable(var reason) -> throw unavailable(reason);

@@ -5,7 +5,6 @@ import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.tenant.TenantId;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +36,7 @@ public interface DirectUploadUseCase {
     sealed interface UploadOffer {
 
         /** PUT the file to {@code url} with {@code headers} before {@code expiresAt}. */
-        record Offered(URI url, Map<String, String> headers, long size, Instant expiresAt, long maxBytes)
+        record Offered(String url, Map<String, String> headers, long size, Instant expiresAt, long maxBytes)
                 implements UploadOffer {
         }
 

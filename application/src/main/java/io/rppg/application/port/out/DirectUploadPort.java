@@ -4,7 +4,6 @@ import io.rppg.application.port.out.VideoStoragePort.StoreResult;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.tenant.TenantId;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -33,8 +32,10 @@ public interface DirectUploadPort {
     /** Whether the store can hand out a permission, and the permission. */
     sealed interface Grant {
 
-        /** @param headers what the client must send with its PUT, as they are bound into the signature */
-        record Granted(URI url, Map<String, String> headers, Instant expiresAt) implements Grant {
+        /**
+         * @param url     the presigned URL to PUT to
+         * @param headers what the client must send with its PUT, as they are bound into the signature */
+        record Granted(String url, Map<String, String> headers, Instant expiresAt) implements Grant {
             public Granted {
                 if (url == null || expiresAt == null) {
                     throw new IllegalArgumentException("a granted upload has a URL and an expiry");

@@ -7,7 +7,7 @@ import io.rppg.domain.tenant.TenantId;
 import java.time.Duration;
 
 /** Videos on this node's file system: no client can put one there but through the platform's own upload. */
-public final class NoDirectUploads implements DirectUploadPort {
+public final class FileSystemDirectUploadAdapter implements DirectUploadPort {
 
     static final String REASON = "Direct upload needs object storage, and this platform keeps videos on its own "
             + "file system: upload the video to /api/v1/scan-session/{id}/video instead";
