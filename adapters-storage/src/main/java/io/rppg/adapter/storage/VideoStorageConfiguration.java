@@ -1,9 +1,11 @@
 package io.rppg.adapter.storage;
 
 import io.rppg.adapter.storage.filesystem.FileSystemVideoStorageAdapter;
+import io.rppg.adapter.storage.filesystem.FileSystemDirectUploadAdapter;
 import io.rppg.adapter.storage.s3.ObjectStoreClients;
 import io.rppg.adapter.storage.s3.ObjectStoreLocation;
 import io.rppg.adapter.storage.s3.S3VideoStorageAdapter;
+import io.rppg.application.port.out.DirectUploadPort;
 import io.rppg.application.port.out.VideoStoragePort;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,9 +35,16 @@ class VideoStorageConfiguration {
         if (!ObjectStoreLocation.isObjectStore(url)) {
             return new FileSystemVideoStorageAdapter(url.isBlank() ? dataDir.resolve("videos") : Path.of(url));
         }
-        var client = ObjectStoreClients.client(region, endpoint.isBlank() ? null : URI.create(endpoint), pathStyle,
-                DefaultCredentialsProvider.builder().build());
-        return new S3VideoStorageAdapter(client, ObjectStoreLocation.parse(url), dataDir.resolve("video-staging"),
-                S3VideoStorageAdapter.DEFAULT_PART_SIZE);
+        var endpointUri = endpoint.isBlank() ? null : URI.create(endpoint);
+        var credentials = DefaultCredentialsProvider.builder().build();
+        return new S3VideoStorageAdapter(ObjectStoreClients.client(region, endpointUri, pathStyle, credentials),
+                ObjectStoreClients.presigner(region, endpointUri, pathStyle, credentials),
+                ObjectStoreLocation.parse(url), dataDir.resolve("video-staging"), S3VideoStorageAdapter.DEFAULT_PART_SIZE);
+    }
+
+    /** Clients put videos straight into an object store; into this node's file system they cannot. */
+    @Bean
+    DirectUploadPort directUpload(VideoStoragePort videoStorage) {
+        return videoStorage instanceof DirectUploadPort objectStore ? objectStore : new FileSystemDirectUploadAdapter();
     }
 }

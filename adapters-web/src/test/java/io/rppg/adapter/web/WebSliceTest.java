@@ -20,6 +20,7 @@ import io.rppg.application.port.in.ManageUsersUseCase;
 import io.rppg.application.port.in.ManageWebhooksUseCase;
 import io.rppg.application.port.in.RefreshAccessTokenUseCase;
 import io.rppg.application.port.in.ScanClientMetadataUseCase;
+import io.rppg.application.port.in.DirectUploadUseCase;
 import io.rppg.application.port.in.SubmitVideoUseCase;
 import io.rppg.application.port.in.ViewTenantUsageQuery;
 import io.rppg.application.port.out.AccessTokenPort;
@@ -66,6 +67,8 @@ public abstract class WebSliceTest {
     protected ListScanSessionsQuery listSessions;
     @MockitoBean
     protected SubmitVideoUseCase submitVideo;
+    @MockitoBean
+    protected DirectUploadUseCase directUpload;
     @MockitoBean
     protected ScanClientMetadataUseCase metadata;
     @MockitoBean

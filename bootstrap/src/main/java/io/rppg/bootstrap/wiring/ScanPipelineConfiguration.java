@@ -2,6 +2,7 @@ package io.rppg.bootstrap.wiring;
 
 import io.rppg.application.port.in.RecordScanEventUseCase;
 import io.rppg.application.port.out.ClockPort;
+import io.rppg.application.port.out.DirectUploadPort;
 import io.rppg.application.port.out.JobQueuePort;
 import io.rppg.application.port.out.LoginThrottlePort;
 import io.rppg.application.port.out.PlanPort;
@@ -15,13 +16,17 @@ import io.rppg.application.port.out.TransactionPort;
 import io.rppg.application.port.out.VideoProbePort;
 import io.rppg.application.port.out.VideoStoragePort;
 import io.rppg.application.port.out.WebhookDeliveryPort;
+import io.rppg.application.service.DirectUploadService;
 import io.rppg.application.service.HousekeepingService;
 import io.rppg.application.service.ProcessScanJobService;
 import io.rppg.application.service.ScanHistoryService;
 import io.rppg.application.service.SubmitVideoService;
 import io.rppg.domain.job.RetryPolicy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
 
 /**
  * The scan pipeline's use cases: uploads, the worker's analysis, history and the sweep. The adapters they run on
@@ -45,6 +50,18 @@ public class ScanPipelineConfiguration {
                                           RecordScanEventUseCase scanEvents, ScanMetadataPort metadata) {
         return new SubmitVideoService(sessions, tenants, plans, videoStorage, videoProbe, jobs, transactions, clock,
                 scanEvents, metadata);
+    }
+
+    /** Upload URLs of a direct upload are valid for {@code rppg.storage.direct-upload-validity}, 15 minutes unset. */
+    @Bean
+    DirectUploadService directUploadService(ScanSessionPort sessions, TenantPort tenants, PlanPort plans,
+                                            VideoStoragePort videoStorage, DirectUploadPort directUpload,
+                                            VideoProbePort videoProbe, JobQueuePort jobs,
+                                            TransactionPort transactions, ClockPort clock,
+                                            RecordScanEventUseCase scanEvents, ScanMetadataPort metadata,
+                                            @Value("${rppg.storage.direct-upload-validity:PT15M}") Duration validity) {
+        return new DirectUploadService(sessions, tenants, plans, videoStorage, directUpload, videoProbe, jobs,
+                transactions, clock, scanEvents, metadata, validity);
     }
 
     @Bean

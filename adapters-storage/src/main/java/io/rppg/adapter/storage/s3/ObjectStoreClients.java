@@ -6,6 +6,8 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URI;
 import java.time.Duration;
@@ -33,6 +35,19 @@ public final class ObjectStoreClients {
                 // CRC trailers the SDK would otherwise add to every upload.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    /** Signs URLs that let a client reach the same store as {@link #client} without credentials of its own. */
+    public static S3Presigner presigner(String region, URI endpoint, boolean pathStyle,
+                                        AwsCredentialsProvider credentials) {
+        var builder = S3Presigner.builder()
+                .region(Region.of(region))
+                .credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }

@@ -1,5 +1,6 @@
 package io.rppg.adapter.storage.s3;
 
+import io.rppg.application.port.out.DirectUploadPort;
 import io.rppg.application.port.out.VideoStoragePort;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.VideoContainer;
@@ -10,7 +11,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,9 +24,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,8 +44,14 @@ import java.util.UUID;
  * of downloading the object again. A refused or broken upload aborts its multipart upload and deletes its staging
  * file. Acceptance copies the upload to the session's key inside the store (S3 has no rename). A worker on another
  * node downloads the video once into its staging directory, as a stream to disk.
+ *
+ * <p>A client may also put a session's video itself, with a presigned PUT to
+ * {@code <prefix>uploads/<tenant>/<session>.direct-upload} whose size and content type are bound into the signature;
+ * claiming it downloads it into a staging file, sniffs it and copies it to an upload key like any other, so that
+ * {@link #accept} and {@link #discard} need not know how it came. Left unclaimed, the sweep deletes it with the other
+ * stale uploads.
  */
-public final class S3VideoStorageAdapter implements VideoStoragePort, AutoCloseable {
+public final class S3VideoStorageAdapter implements VideoStoragePort, DirectUploadPort, AutoCloseable {
 
     /** S3 refuses parts under 5 MiB (but the last); two of these are the most one upload holds in memory. */
     public static final int DEFAULT_PART_SIZE = 8 * 1024 * 1024;
@@ -49,8 +60,10 @@ public final class S3VideoStorageAdapter implements VideoStoragePort, AutoClosea
     private static final String UPLOAD_MARK = ".upload-";
     private static final String UPLOADS = "uploads/";
     private static final String VIDEOS = "videos/";
+    private static final String DIRECT_UPLOAD = ".direct-upload";
 
     private final S3Client s3;
+    private final S3Presigner presigner;
     private final ObjectStoreLocation location;
     private final Path staging;
     private final int partSize;
@@ -58,11 +71,13 @@ public final class S3VideoStorageAdapter implements VideoStoragePort, AutoClosea
     /**
      * @param staging a local directory of this node for uploads being probed and videos being analysed
      */
-    public S3VideoStorageAdapter(S3Client s3, ObjectStoreLocation location, Path staging, int partSize) {
+    public S3VideoStorageAdapter(S3Client s3, S3Presigner presigner, ObjectStoreLocation location, Path staging,
+                                 int partSize) {
         if (partSize < 5 * 1024 * 1024) {
             throw new IllegalArgumentException("S3 parts are at least 5 MiB, not " + partSize);
         }
         this.s3 = s3;
+        this.presigner = presigner;
         this.location = location;
         this.staging = staging.toAbsolutePath().normalize();
         this.partSize = partSize;
@@ -314,8 +329,103 @@ public final class S3VideoStorageAdapter implements VideoStoragePort, AutoClosea
     }
 
     @Override
+    public Grant grant(TenantId tenant, ScanSessionId session, long size, String contentType, Duration validity) {
+        var presigned = presigner.presignPutObject(b -> b.signatureDuration(validity)
+                .putObjectRequest(put -> put.bucket(location.bucket()).key(directKey(tenant, session))
+                        .contentType(contentType).contentLength(size)));
+        // The client's HTTP library sets Host and Content-Length itself (the JDK's refuses to be told them).
+        var headers = new LinkedHashMap<String, String>();
+        presigned.signedHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                headers.put(name, String.join(",", values));
+            }
+        });
+        return new Grant.Granted(presigned.url().toString(), headers, presigned.expiration());
+    }
+
+    @Override
+    public Claim claim(TenantId tenant, ScanSessionId session, long maxBytes) {
+        var key = directKey(tenant, session);
+        long size;
+        try {
+            size = s3.headObject(b -> b.bucket(location.bucket()).key(key)).contentLength();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return new Claim.NothingUploaded();
+            }
+            throw e;
+        }
+        if (size > maxBytes) {
+            forget(tenant, session);
+            return new Claim.TooLarge(maxBytes);
+        }
+        Path download = null;
+        try {
+            var directory = Files.createDirectories(directoryOf(tenant));
+            var name = session.value() + UPLOAD_MARK + UUID.randomUUID();
+            download = directory.resolve(name + ".download");
+            var target = download;
+            try {
+                s3.getObject(b -> b.bucket(location.bucket()).key(key), ResponseTransformer.toFile(target));
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return new Claim.NothingUploaded(); // a completion racing with this one took it
+                }
+                throw e;
+            }
+            long downloaded = Files.size(download);
+            if (downloaded > maxBytes) {
+                forget(tenant, session);
+                return new Claim.TooLarge(maxBytes);
+            }
+            var head = new byte[VideoSignature.HEAD_LENGTH];
+            int length;
+            try (var in = Files.newInputStream(download)) {
+                length = in.readNBytes(head, 0, head.length);
+            }
+            var format = VideoSignature.sniff(head, length);
+            if (format.isEmpty()) {
+                forget(tenant, session);
+                return new Claim.UnsupportedFormat(length == 0 ? "the upload is empty"
+                        : "the file is not an MP4, WebM, MOV or AVI video");
+            }
+            var file = directory.resolve(name + "." + format.get().extension());
+            move(download, file);
+            var uploadKey = uploadKey(tenant, file.getFileName().toString());
+            try {
+                s3.copyObject(b -> b.sourceBucket(location.bucket()).sourceKey(key)
+                        .destinationBucket(location.bucket()).destinationKey(uploadKey));
+            } catch (S3Exception e) {
+                deleteQuietly(file);
+                if (e.statusCode() == 404) {
+                    return new Claim.NothingUploaded();
+                }
+                throw e;
+            }
+            s3.deleteObject(b -> b.bucket(location.bucket()).key(key));
+            return new Claim.Claimed(new StoreResult.Stored(file, downloaded, format.get()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not take the direct upload of " + session, e);
+        } finally {
+            if (download != null) {
+                deleteQuietly(download);
+            }
+        }
+    }
+
+    @Override
+    public void forget(TenantId tenant, ScanSessionId session) {
+        s3.deleteObject(b -> b.bucket(location.bucket()).key(directKey(tenant, session)));
+    }
+
+    @Override
     public void close() {
+        presigner.close();
         s3.close();
+    }
+
+    private String directKey(TenantId tenant, ScanSessionId session) {
+        return uploadKey(tenant, session.value() + DIRECT_UPLOAD);
     }
 
     private List<S3Object> videoObjects(TenantId tenant, ScanSessionId session) {

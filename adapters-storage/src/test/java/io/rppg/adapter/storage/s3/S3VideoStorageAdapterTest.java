@@ -37,8 +37,8 @@ class S3VideoStorageAdapterTest extends VideoStoragePortContract {
     void newBucket() {
         s3 = SERVER.client();
         bucket = SERVER.newBucket("videos-" + UUID.randomUUID().toString().substring(0, 8));
-        storage = new S3VideoStorageAdapter(SERVER.client(), new ObjectStoreLocation(bucket, "rppg/"), staging,
-                S3VideoStorageAdapter.DEFAULT_PART_SIZE);
+        storage = new S3VideoStorageAdapter(SERVER.client(), SERVER.presigner(), new ObjectStoreLocation(bucket, "rppg/"),
+                staging, S3VideoStorageAdapter.DEFAULT_PART_SIZE);
     }
 
     @AfterEach
@@ -80,8 +80,9 @@ class S3VideoStorageAdapterTest extends VideoStoragePortContract {
         var stored = (StoreResult.Stored) storage.store(TENANT, SESSION, new ByteArrayInputStream(bytes), 10_000_000);
         storage.accept(TENANT, SESSION, stored);
 
-        try (var otherNode = new S3VideoStorageAdapter(SERVER.client(), new ObjectStoreLocation(bucket, "rppg/"),
-                Files.createTempDirectory(staging, "other-node"), S3VideoStorageAdapter.DEFAULT_PART_SIZE)) {
+        try (var otherNode = new S3VideoStorageAdapter(SERVER.client(), SERVER.presigner(),
+                new ObjectStoreLocation(bucket, "rppg/"), Files.createTempDirectory(staging, "other-node"),
+                S3VideoStorageAdapter.DEFAULT_PART_SIZE)) {
             var video = otherNode.find(TENANT, SESSION).orElseThrow();
             assertThat(video).isNotEqualTo(storage.find(TENANT, SESSION).orElseThrow());
             assertThat(Files.readAllBytes(video)).isEqualTo(bytes);

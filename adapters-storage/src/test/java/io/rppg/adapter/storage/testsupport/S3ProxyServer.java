@@ -4,6 +4,7 @@ import io.rppg.adapter.storage.s3.ObjectStoreClients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -103,6 +104,11 @@ public final class S3ProxyServer implements AutoCloseable {
 
     public S3Client client() {
         return ObjectStoreClients.client(REGION, endpoint, true,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+    }
+
+    public S3Presigner presigner() {
+        return ObjectStoreClients.presigner(REGION, endpoint, true,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
     }
 
