@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -35,7 +36,7 @@ class PlatformAdminSeeder implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        switch (seeding.seedIfEmpty(email, Optional.ofNullable(password).filter(text -> !text.isBlank()))) {
+        switch (seed()) {
             case SeedOutcome.Seeded(var admin, var generatedPassword) -> {
                 log.info("Created the platform admin '{}'", admin);
                 generatedPassword.ifPresent(generated -> System.out.printf(
@@ -44,6 +45,20 @@ class PlatformAdminSeeder implements SmartInitializingSingleton {
                         admin, generated));
             }
             case SeedOutcome.AlreadySeeded() -> log.debug("The platform admin exists already");
+        }
+    }
+
+    /**
+     * Nodes that start together on an empty database race to create the admin: the one whose insert loses to the
+     * other's finds the admin there when it looks again.
+     */
+    private SeedOutcome seed() {
+        Optional<String> chosen = Optional.ofNullable(password).filter(text -> !text.isBlank());
+        try {
+            return seeding.seedIfEmpty(email, chosen);
+        } catch (DataIntegrityViolationException lostTheRace) {
+            log.debug("Another node created the platform admin at the same time");
+            return seeding.seedIfEmpty(email, chosen);
         }
     }
 }
