@@ -41,22 +41,22 @@ class S3DirectUploadTest {
     @TempDir
     Path staging;
 
+    private S3TestStore store;
     private S3Client s3;
     private String bucket;
     private S3VideoStorageAdapter storage;
 
     @BeforeEach
     void newBucket() {
-        s3 = SERVER.client();
-        bucket = SERVER.newBucket("direct-" + UUID.randomUUID().toString().substring(0, 8));
-        storage = new S3VideoStorageAdapter(SERVER.client(), SERVER.presigner(), new ObjectStoreLocation(bucket, "rppg/"),
-                staging, S3VideoStorageAdapter.DEFAULT_PART_SIZE);
+        store = S3TestStore.inNewBucket(SERVER, "direct", staging);
+        s3 = store.s3();
+        bucket = store.bucket();
+        storage = store.storage();
     }
 
     @AfterEach
     void closeClients() {
-        storage.close();
-        s3.close();
+        store.close();
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,22 +28,22 @@ class S3VideoStorageAdapterTest extends VideoStoragePortContract {
     @TempDir
     Path staging;
 
+    private S3TestStore store;
     private S3Client s3;
     private String bucket;
     private S3VideoStorageAdapter storage;
 
     @BeforeEach
     void newBucket() {
-        s3 = SERVER.client();
-        bucket = SERVER.newBucket("videos-" + UUID.randomUUID().toString().substring(0, 8));
-        storage = new S3VideoStorageAdapter(SERVER.client(), SERVER.presigner(), new ObjectStoreLocation(bucket, "rppg/"),
-                staging, S3VideoStorageAdapter.DEFAULT_PART_SIZE);
+        store = S3TestStore.inNewBucket(SERVER, "videos", staging);
+        s3 = store.s3();
+        bucket = store.bucket();
+        storage = store.storage();
     }
 
     @AfterEach
     void closeClients() {
-        storage.close();
-        s3.close();
+        store.close();
     }
 
     @Override
