@@ -57,6 +57,12 @@ final class LiveMediaAnalysis implements MediaAnalysis {
     /** The face's centre moving more than this share of its width within a second is a moving head. */
     private static final double MOST_MOVEMENT_PER_SECOND = 0.25;
     private static final double DARKEST_SCENE_LUMA = 30;
+    /**
+     * The decoder stays at most this far ahead of the time since the first piece arrived: a sender faster than
+     * real time gets no faster decoding (nor more CPU); its excess waits, and shows as a lead the stream's owner
+     * judges.
+     */
+    private static final double AHEAD_SECONDS = 1.0;
 
     private final RppgSignalEngineAdapter judge;
     private final LiveWindowReader windows;
@@ -64,6 +70,9 @@ final class LiveMediaAnalysis implements MediaAnalysis {
     private final MediaListener listener;
     private final MediaPieces pieces = new MediaPieces(MAX_PENDING_BYTES);
     private final CountDownLatch workerDone = new CountDownLatch(1);
+    /** Wakes a worker that keeps to real time: the input ended or the stream was closed. */
+    private final CountDownLatch hurry = new CountDownLatch(1);
+    private volatile long firstPieceNanos;
     private final Thread worker;
     private volatile double seconds;
     private volatile AnalysisFailure failure;
@@ -93,6 +102,7 @@ final class LiveMediaAnalysis implements MediaAnalysis {
                         "The stream is not a WebM or MP4 recording: its first piece must hold the recording's header");
                 return new MediaIntake.Refused(failure);
             }
+            firstPieceNanos = System.nanoTime();
             worker.start();
         }
         try {
@@ -116,14 +126,25 @@ final class LiveMediaAnalysis implements MediaAnalysis {
         return piece.length >= 8 && piece[4] == 'f' && piece[5] == 't' && piece[6] == 'y' && piece[7] == 'p';
     }
 
+    /**
+     * Seconds of video received: those decoded, plus what waits to be decoded at the stream's bitrate so far. A
+     * sender faster than real time shows here at once, however fast this node decodes.
+     */
     @Override
     public double seconds() {
-        return seconds;
+        double decoded = seconds;
+        long received = pieces.received();
+        long consumed = received - pieces.pending();
+        if (decoded <= 0 || consumed <= 0) {
+            return decoded;
+        }
+        return decoded * received / consumed;
     }
 
     @Override
     public AnalysisOutcome finish() {
         pieces.end();
+        hurry.countDown();
         if (worker.isAlive() || worker.getState() == Thread.State.NEW) {
             try {
                 if (worker.getState() != Thread.State.NEW && !workerDone.await(DRAIN_SECONDS, TimeUnit.SECONDS)) {
@@ -148,6 +169,7 @@ final class LiveMediaAnalysis implements MediaAnalysis {
     @Override
     public void close() {
         closed = true;
+        hurry.countDown();
         pieces.abort();
         if (worker.getState() == Thread.State.NEW || Thread.currentThread() == worker) {
             return;
@@ -188,6 +210,7 @@ final class LiveMediaAnalysis implements MediaAnalysis {
                     scene = new SecondOfScene();
                     nextSecond += 1;
                 }
+                keepToRealTime(at);
                 reduced.add(picture, at);
                 scene.saw(reduced);
                 seconds = at;
@@ -210,6 +233,18 @@ final class LiveMediaAnalysis implements MediaAnalysis {
             fail(AnalysisFailure.of(FailureCode.PROCESSING_ERROR));
         } finally {
             workerDone.countDown();
+        }
+    }
+
+    /** Waits, if the picture at {@code at} is further ahead of the stream's arrival than it may be. */
+    private void keepToRealTime(double at) {
+        long wait = firstPieceNanos + (long) ((at - AHEAD_SECONDS) * 1e9) - System.nanoTime();
+        if (wait > 0 && !pieces.isEnded()) {
+            try {
+                hurry.await(wait, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -72,6 +72,10 @@ public final class VideoReader implements AutoCloseable {
         // One decoding thread: a live stream decodes a picture as it arrives, and frame threads would hold pictures
         // back (and take cores that other streams need).
         grabber.setVideoOption("threads", "1");
+        // The stream's header names its codec and size; a second of pictures is enough to confirm them. Probing
+        // less holds less of the stream in FFmpeg before the first picture comes out.
+        grabber.setOption("analyzeduration", "1000000");
+        grabber.setOption("probesize", "1000000");
         return start(grabber, "a live stream");
     }
 

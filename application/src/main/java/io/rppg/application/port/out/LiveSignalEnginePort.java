@@ -69,7 +69,7 @@ public interface LiveSignalEnginePort {
         /** Queues the next piece of the recording for the decoder. */
         MediaIntake take(byte[] piece);
 
-        /** Seconds of video decoded so far. */
+        /** Seconds of video received so far: decoded, and waiting to be decoded (estimated at its bitrate). */
         double seconds();
 
         /**
