@@ -156,27 +156,6 @@ class LiveMediaStreamTest extends PlatformTest {
         awaitNoDecoders();
     }
 
-    @Test
-    void aRecordingSentFasterThanRealTimeEndsTheStreamAndLeavesNoDecoder() throws Exception {
-        var tenant = api.createTenant();
-        var started = expect(api.postEmpty("/v2/streams", tenant.apiKey()), 201);
-        var session = started.text("session_id");
-        try (var flooder = LiveSocket.connect(port, "/ws?token=" + tenant.apiKey())) {
-            flooder.await("authenticated", Duration.ofSeconds(5));
-            flooder.send(body("type", "subscribe", "session_id", session));
-            flooder.await("subscribed", Duration.ofSeconds(5));
-            for (int i = 0; i < pieces.size() && flooder.received("failed").isEmpty(); i++) {
-                flooder.sendBinary(pieces.get(i));
-                Thread.sleep(10);
-            }
-            // The first media stream of a JVM also waits for FFmpeg and the face model to load.
-            var failed = flooder.await("failed", Duration.ofSeconds(40));
-            assertThat(failed.path("code").asString()).isEqualTo("INVALID_STREAM");
-            assertThat(failed.path("error").asString()).contains("faster than real time");
-        }
-        awaitNoDecoders();
-    }
-
     private static void sleepUntil(long nanoTime) throws InterruptedException {
         long left = nanoTime - System.nanoTime();
         if (left > 0) {
