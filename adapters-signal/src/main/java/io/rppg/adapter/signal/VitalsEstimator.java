@@ -140,9 +140,15 @@ final class VitalsEstimator {
         List<HeartRatePoint> series = series(pulse, t[from]);
         Double stability = stability(pulse, spectralBpm);
         Beats beats = beatsOf(pulse, hrHz);
-        Beats breathingBeats = breathingReference == method ? beats
-                : beatsOf(PulseBand.filter(RATE).apply(breathingReference.pulse(rgb)), hrHz);
-        Measurement<RespiratoryRate> breathing = respiration(trace, from, to, breathingBeats, seconds);
+        Beats breathingBeats = beats;
+        double breathingSnrDb = snrDb;
+        if (breathingReference != method) {
+            double[] reference = PulseBand.filter(RATE).apply(breathingReference.pulse(rgb));
+            breathingBeats = beatsOf(reference, hrHz);
+            breathingSnrDb = PulseBand.snrDb(Spectrum.of(reference, RATE, 1 << 14), hrHz);
+        }
+        Measurement<RespiratoryRate> breathing = respiration(trace, from, to,
+                breathingSnrDb >= MIN_SNR_FOR_HRV_DB ? breathingBeats : null, seconds);
         HeartRhythm rhythm = rhythmOf(beats, seconds);
         if (rhythm == HeartRhythm.IRREGULAR) {
             // The short intervals of an irregular rhythm fall below the usual spacing of peaks, and the narrow band
@@ -428,6 +434,12 @@ final class VitalsEstimator {
         return Measurement.of(new HeartRateVariability(sdnn, rmssd, beats.acceptedIntervalsMs().length));
     }
 
+    /**
+     * Breathing from the head's vertical motion and, when they are timed well enough, the beats' heights and
+     * intervals ({@code beats} null when they are not). Beats picked out of a pulse below {@value #MIN_SNR_FOR_HRV_DB}
+     * dB (a codec's flattened chroma) are placed by the noise as much as by the heart: their heights and intervals
+     * then swing at whatever slow rate the noise has, and two of them agreeing by chance outvoted the head.
+     */
     private static Measurement<RespiratoryRate> respiration(SkinTrace trace, int from, int to, Beats beats,
                                                             double seconds) {
         if (seconds < MIN_SECONDS_FOR_RESPIRATION) {
@@ -435,11 +447,12 @@ final class VitalsEstimator {
                     "Too short for breathing: %.0f s of face, %.0f s needed", seconds, MIN_SECONDS_FOR_RESPIRATION));
         }
         double[] vertical = Resampler.uniform(trace.seconds(), trace.vertical(), from, to, RATE);
-        double bpm = new Respiration()
-                .addUniform(vertical, RATE)
-                .addAtTimes(beats.peakSeconds(), beats.peakHeights())
-                .addAtTimes(beats.acceptedAtSeconds(), beats.acceptedIntervalsMs())
-                .breathsPerMinute(MIN_RESPIRATION_PROMINENCE);
+        Respiration respiration = new Respiration().addUniform(vertical, RATE);
+        if (beats != null) {
+            respiration.addAtTimes(beats.peakSeconds(), beats.peakHeights())
+                    .addAtTimes(beats.acceptedAtSeconds(), beats.acceptedIntervalsMs());
+        }
+        double bpm = respiration.breathsPerMinute(MIN_RESPIRATION_PROMINENCE);
         if (Double.isNaN(bpm)) {
             return Measurement.notMeasured("No clear breathing rhythm in face motion or pulse modulation");
         }
