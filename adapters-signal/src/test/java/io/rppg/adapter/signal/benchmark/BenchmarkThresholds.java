@@ -76,6 +76,12 @@ final class BenchmarkThresholds {
         check(!(mae > maeBound), String.format(Locale.ROOT, "%s: HR MAE %.2f bpm, bound %.2f", family, mae, maeBound));
     }
 
+    /** A family whose every answer must be within 3 bpm or doubted (below a confident confidence, with the reason). */
+    void readOrDoubted(String family, int readOrDoubted, int cases) {
+        check(readOrDoubted == cases, String.format(Locale.ROOT, "%s: %d of %d cases read within 3 bpm or doubted, "
+                + "all must be", family, readOrDoubted, cases));
+    }
+
     /** Cases without a pulse: no confident heart rate may come back. */
     void noPulse(String family, int confident, int cases) {
         check(confident == 0, String.format(Locale.ROOT, "%s: %d of %d cases without a pulse gave a confident heart "
