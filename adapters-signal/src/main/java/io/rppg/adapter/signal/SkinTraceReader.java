@@ -12,6 +12,7 @@ import io.rppg.adapter.signal.video.Orientation;
 import io.rppg.adapter.signal.video.UnusableVideoException;
 import io.rppg.adapter.signal.video.VideoReader;
 import io.rppg.adapter.signal.video.YuvPicture;
+import io.rppg.application.port.out.VideoSource;
 
 import java.nio.file.Path;
 
@@ -29,6 +30,10 @@ final class SkinTraceReader {
     }
 
     SkinTrace read(Path video) throws UnusableVideoException {
+        return read(new VideoSource.LocalFile(video));
+    }
+
+    SkinTrace read(VideoSource video) throws UnusableVideoException {
         try (VideoReader reader = VideoReader.open(video); FaceDetector detector = new BlazeFaceDetector();
              FaceTracker tracker = new FaceTracker(detector, config.detectionInterval(), config.facePatienceSeconds())) {
             Reduction reduction = new Reduction(reader.orientation(), detector, tracker);

@@ -1,5 +1,6 @@
 package io.rppg.adapter.signal.video;
 
+import io.rppg.application.port.out.VideoSource;
 import io.rppg.domain.vitals.FailureCode;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
@@ -14,6 +15,8 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -37,6 +40,8 @@ public final class VideoReader implements AutoCloseable {
     }
 
     private final FFmpegFrameGrabber grabber;
+    /** The stream a remote video is read through, or null; a started grabber leaves it open, so it is ours to close. */
+    private final RangedVideoStream ranged;
     private final Orientation orientation;
     private final YuvPicture picture = new YuvPicture();
     private final double nominalFrameRate;
@@ -45,8 +50,9 @@ public final class VideoReader implements AutoCloseable {
     private SwsContext converter;
     private AVFrame converted;
 
-    private VideoReader(FFmpegFrameGrabber grabber) {
+    private VideoReader(FFmpegFrameGrabber grabber, RangedVideoStream ranged) {
         this.grabber = grabber;
+        this.ranged = ranged;
         this.orientation = Orientation.fromDisplayRotation(grabber.getDisplayRotation());
         double rate = grabber.getFrameRate();
         this.nominalFrameRate = rate > 1 && rate < 1000 ? rate : 30;
@@ -54,20 +60,43 @@ public final class VideoReader implements AutoCloseable {
 
     /** Opens a video file; a file FFmpeg cannot open, or one without pictures, is an unusable video. */
     public static VideoReader open(Path file) throws UnusableVideoException {
-        if (!Files.isRegularFile(file)) {
-            throw new UnusableVideoException(FailureCode.UNREADABLE_VIDEO, "The video file could not be read: no such file");
-        }
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        return open(new VideoSource.LocalFile(file));
+    }
+
+    /**
+     * Opens a stored video where it lies: FFmpeg reads a local file itself, and a remote one through a
+     * {@link RangedVideoStream}, range by range where it seeks. A video FFmpeg cannot open, or one without pictures,
+     * is an unusable video.
+     */
+    public static VideoReader open(VideoSource video) throws UnusableVideoException {
+        RangedVideoStream ranged = null;
+        FFmpegFrameGrabber grabber = switch (video) {
+            case VideoSource.LocalFile(var file) -> {
+                if (!Files.isRegularFile(file)) {
+                    throw new UnusableVideoException(FailureCode.UNREADABLE_VIDEO,
+                            "The video file could not be read: no such file");
+                }
+                yield new FFmpegFrameGrabber(file.toFile());
+            }
+            case VideoSource.Remote remote -> {
+                ranged = new RangedVideoStream(remote);
+                // A maximum size above zero is what makes JavaCV hand FFmpeg a seek callback (reset, then skip).
+                yield new FFmpegFrameGrabber(ranged, Integer.MAX_VALUE);
+            }
+        };
         try {
             // RAW leaves the decoded planes alone and hands over the AVFrame: no conversion to BGR is paid for.
             grabber.setImageMode(FrameGrabber.ImageMode.RAW);
             grabber.start();
         } catch (FrameGrabber.Exception e) {
-            closeQuietly(grabber);
+            closeQuietly(grabber, ranged);
+            if (ranged != null && ranged.failure() != null) {
+                throw brokenOff(video, ranged.failure());
+            }
             String message = String.valueOf(e.getMessage());
             if (message.toLowerCase(Locale.ROOT).contains("unsupported") || message.contains("find_decoder")) {
                 // JavaCV's message names the file's path on this server: logged, never shown to the uploader.
-                LOG.debug("No decoder for {}: {}", file.getFileName(), message);
+                LOG.debug("No decoder for {}: {}", video.name(), message);
                 throw new UnusableVideoException(FailureCode.UNSUPPORTED_FORMAT,
                         FailureCode.UNSUPPORTED_FORMAT.defaultMessage());
             }
@@ -75,10 +104,24 @@ public final class VideoReader implements AutoCloseable {
                     "The video file could not be read: it is damaged or not a video");
         }
         if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
-            closeQuietly(grabber);
+            closeQuietly(grabber, ranged);
             throw new UnusableVideoException(FailureCode.UNSUPPORTED_FORMAT, "The file holds no video stream");
         }
-        return new VideoReader(grabber);
+        return new VideoReader(grabber, ranged);
+    }
+
+    /**
+     * FFmpeg takes a failed read for the end of the file. Where the store failed rather than the video, the end is
+     * no verdict on the video but a fault of the platform, which another attempt may not meet.
+     */
+    private void requireSourceIntact() {
+        if (ranged != null && ranged.failure() != null) {
+            throw brokenOff(ranged.video(), ranged.failure());
+        }
+    }
+
+    private static UncheckedIOException brokenOff(VideoSource video, IOException failure) {
+        return new UncheckedIOException("reading " + video.name() + " from its store broke off", failure);
     }
 
     public Orientation orientation() {
@@ -100,6 +143,7 @@ public final class VideoReader implements AutoCloseable {
             try {
                 frame = grabber.grabFrame(false, true, true, false, false);
             } catch (FrameGrabber.Exception e) {
+                requireSourceIntact();
                 if (picturesRead == 0) {
                     throw new UnusableVideoException(FailureCode.UNREADABLE_VIDEO,
                             "The video file could not be read: its pictures cannot be decoded");
@@ -108,6 +152,7 @@ public final class VideoReader implements AutoCloseable {
                 return null;
             }
             if (frame == null) {
+                requireSourceIntact();
                 return null;
             }
             decoded = frame.opaque instanceof AVFrame avFrame && avFrame.width() > 0 ? avFrame : null;
@@ -213,7 +258,7 @@ public final class VideoReader implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(grabber);
+        closeQuietly(grabber, ranged);
         if (converter != null) {
             swscale.sws_freeContext(converter);
         }
@@ -222,11 +267,14 @@ public final class VideoReader implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+    private static void closeQuietly(FFmpegFrameGrabber grabber, RangedVideoStream ranged) {
         try {
             grabber.close();
         } catch (FrameGrabber.Exception e) {
             LOG.debug("Closing the grabber failed", e);
+        }
+        if (ranged != null) {
+            ranged.close();
         }
     }
 }

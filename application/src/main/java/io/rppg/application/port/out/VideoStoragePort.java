@@ -32,8 +32,11 @@ public interface VideoStoragePort {
     /** Deletes a stored upload that was not accepted; nothing happens if it was. */
     void discard(StoreResult.Stored upload);
 
-    /** The stored video of a session, if there is one. */
-    Optional<Path> find(TenantId tenant, ScanSessionId session);
+    /**
+     * The stored video of a session, if there is one, where it lies: a file of this node, or bytes the engine reads
+     * by ranges from wherever they are kept. Finding it copies nothing.
+     */
+    Optional<VideoSource> find(TenantId tenant, ScanSessionId session);
 
     /** Deletes every stored video of the session; true when there was one. */
     boolean delete(TenantId tenant, ScanSessionId session);
