@@ -3,7 +3,7 @@ package io.rppg.adapter.signal;
 import io.rppg.adapter.signal.method.RppgMethods;
 import io.rppg.adapter.signal.video.UnusableVideoException;
 import io.rppg.application.port.out.SignalEnginePort;
-import io.rppg.application.port.out.VideoSource;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.domain.vitals.AnalysisFailure;
 import io.rppg.domain.vitals.AnalysisOutcome;
 import io.rppg.domain.vitals.FailureCode;

@@ -12,7 +12,7 @@ import io.rppg.adapter.signal.video.Orientation;
 import io.rppg.adapter.signal.video.UnusableVideoException;
 import io.rppg.adapter.signal.video.VideoReader;
 import io.rppg.adapter.signal.video.YuvPicture;
-import io.rppg.application.port.out.VideoSource;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 
 import java.nio.file.Path;
 

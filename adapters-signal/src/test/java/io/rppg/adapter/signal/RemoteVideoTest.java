@@ -4,7 +4,7 @@ import io.rppg.adapter.signal.fixture.FaceVideoGenerator;
 import io.rppg.adapter.signal.fixture.FaceVideoSpec;
 import io.rppg.adapter.signal.fixture.VideoContainer;
 import io.rppg.application.port.out.SignalEnginePort.SignalEngineFault;
-import io.rppg.application.port.out.VideoSource;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.domain.vitals.AnalysisOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

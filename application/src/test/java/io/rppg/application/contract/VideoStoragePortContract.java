@@ -1,6 +1,6 @@
 package io.rppg.application.contract;
 
-import io.rppg.application.port.out.VideoSource;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.application.port.out.VideoStoragePort;
 import io.rppg.application.port.out.VideoStoragePort.StoreResult;
 import io.rppg.domain.session.ScanSessionId;

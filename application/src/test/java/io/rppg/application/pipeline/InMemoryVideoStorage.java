@@ -1,6 +1,6 @@
 package io.rppg.application.pipeline;
 
-import io.rppg.application.port.out.VideoSource;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.application.port.out.VideoStoragePort;
 import io.rppg.application.port.out.VideoStoragePort.StoreResult;
 import io.rppg.application.port.out.VideoStoragePort.StoredVideo;

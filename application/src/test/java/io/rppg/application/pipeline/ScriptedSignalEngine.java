@@ -1,7 +1,7 @@
 package io.rppg.application.pipeline;
 
 import io.rppg.application.port.out.SignalEnginePort;
-import io.rppg.application.port.out.VideoSource;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.domain.vitals.AnalysisOutcome;
 
 import java.util.ArrayDeque;

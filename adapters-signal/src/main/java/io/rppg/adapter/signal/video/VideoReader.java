@@ -1,6 +1,6 @@
 package io.rppg.adapter.signal.video;
 
-import io.rppg.application.port.out.VideoSource;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.domain.vitals.FailureCode;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;

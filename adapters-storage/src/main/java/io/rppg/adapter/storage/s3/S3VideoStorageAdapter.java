@@ -1,7 +1,7 @@
 package io.rppg.adapter.storage.s3;
 
 import io.rppg.application.port.out.DirectUploadPort;
-import io.rppg.application.port.out.VideoSource;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.application.port.out.VideoStoragePort;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.VideoContainer;

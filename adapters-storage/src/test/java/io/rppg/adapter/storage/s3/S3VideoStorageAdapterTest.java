@@ -2,7 +2,7 @@ package io.rppg.adapter.storage.s3;
 
 import io.rppg.adapter.storage.testsupport.S3ProxyServer;
 import io.rppg.application.contract.VideoStoragePortContract;
-import io.rppg.application.port.out.VideoSource;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.application.port.out.VideoStoragePort.StoreResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,11 +13,11 @@ import java.nio.file.Path;
  */
 public interface SignalEnginePort {
 
-    AnalysisOutcome analyze(VideoSource video);
+    AnalysisOutcome analyze(VideoStoragePort.VideoSource video);
 
     /** Analyses a video file of this node. */
     default AnalysisOutcome analyze(Path video) {
-        return analyze(new VideoSource.LocalFile(video));
+        return analyze(new VideoStoragePort.VideoSource.LocalFile(video));
     }
 
     /** A fault of the platform while analysing: the same video may succeed on another try. */
