@@ -46,6 +46,20 @@ public abstract class ScanSessionPortContract extends PortContract {
     }
 
     @Test
+    void aSessionAddedAsNewIsFoundAsSavedAndAnAddedIdTakenAlreadyIsRefused() {
+        var tenant = newTenant();
+        var opened = ScanSession.open(newId(now()), tenant.id(), OWNER, now());
+
+        var added = inTenant(tenant, () -> sessions().add(opened));
+
+        assertThat(added).isEqualTo(opened);
+        assertThat(inTenant(tenant, () -> sessions().findById(tenant.id(), opened.id()))).contains(opened);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inTenant(tenant, () -> sessions().add(opened)))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(inTenant(tenant, () -> sessions().findById(tenant.id(), opened.id()))).contains(opened);
+    }
+
+    @Test
     void theSameIdInTwoTenantsIsTwoSessions() {
         var tenant = newTenant();
         var other = newTenant();

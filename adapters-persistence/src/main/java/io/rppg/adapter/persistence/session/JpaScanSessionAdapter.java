@@ -45,6 +45,14 @@ class JpaScanSessionAdapter implements ScanSessionPort {
         return ScanSessionMapper.toDomain(sessions.save(ScanSessionMapper.toEntity(session)));
     }
 
+    /** Persisted, not saved: Spring Data's save of an entity with an assigned id reads the row first to merge. */
+    @Override
+    public ScanSession add(ScanSession session) {
+        var entity = ScanSessionMapper.toEntity(session);
+        entityManager.persist(entity);
+        return ScanSessionMapper.toDomain(entity);
+    }
+
     /**
      * Read with plain JDBC: every vitals poll comes here, and the JPA query machinery cost more than the read. Writes
      * of this transaction still waiting in the persistence context are flushed first, so the read sees them.

@@ -17,6 +17,14 @@ public interface ScanSessionPort {
     /** Inserts a new session or updates an existing one of the same tenant. */
     ScanSession save(ScanSession session);
 
+    /**
+     * Inserts a session just opened, never stored before: a store may skip looking for an existing one, which
+     * {@link #save} must do. A session of that id already in the tenant fails the transaction.
+     */
+    default ScanSession add(ScanSession session) {
+        return save(session);
+    }
+
     Optional<ScanSession> findById(TenantId tenant, ScanSessionId id);
 
     /**
