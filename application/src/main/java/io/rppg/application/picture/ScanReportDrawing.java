@@ -99,9 +99,11 @@ public final class ScanReportDrawing {
                 VitalsReport.round(vitals.confidence().value(), 2)), "0 to 1", "confidence");
         figure(4, column, "Signal quality", String.format(Locale.ROOT, "%.1f dB",
                         VitalsReport.round(vitals.signalQuality().snrDb(), 1)),
-                String.format(Locale.ROOT, "stability %s, periodicity %.2f",
-                        stability.map(s -> String.format(Locale.ROOT, "%.2f", s)).orElse("n/a"),
-                        vitals.signalQuality().periodicity()), "signal-quality");
+                "SNR; stability " + stability.map(s -> String.format(Locale.ROOT, "%.2f", s)).orElse("n/a"),
+                "signal-quality");
+        label(LEFT - 8 + 4 * column, 152, String.format(Locale.ROOT, "periodicity %.2f",
+                vitals.signalQuality().periodicity()), 11, Mark.Anchor.START, false, Ink.MUTED,
+                "signal-quality-detail");
     }
 
     private static String hrvDetail(HeartRateVariability hrv) {
@@ -110,7 +112,7 @@ public final class ScanReportDrawing {
 
     private void figure(int index, double column, String caption, String value, String detail, String role) {
         double x = LEFT - 20 + index * column;
-        marks.add(new Mark.Box(x, 56, column - 12, 96, null, Ink.GRID, "figure"));
+        marks.add(new Mark.Box(x, 56, column - 12, 106, null, Ink.GRID, "figure"));
         label(x + 12, 80, caption, 13, Mark.Anchor.START, false, Ink.MUTED, role + "-caption");
         label(x + 12, 114, value, 26, Mark.Anchor.START, true, Ink.TEXT, role);
         label(x + 12, 138, detail, 11, Mark.Anchor.START, false, Ink.MUTED, role + "-detail");
