@@ -38,7 +38,8 @@ public final class ScanReportDrawing {
      */
     public static ScanPicture of(ScanSession session) {
         String title = "Scan " + session.id().value();
-        String finished = session.finishedAt() == null ? "" : "finished " + session.finishedAt();
+        String finished = session.finishedAt() == null ? ""
+                : "finished " + session.finishedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return switch (session.status()) {
             case COMPLETED -> measured(title, finished, session.vitals());
             case FAILED -> failed(title, finished, session.failure());
@@ -77,7 +78,7 @@ public final class ScanReportDrawing {
     private void heading(String title, String subtitle) {
         // Taller than any picture: the page is white whatever its height turns out to be.
         marks.add(new Mark.Box(0, 0, WIDTH, 4000, Ink.PAPER, null, "background"));
-        label(LEFT - 20, 34, title, 20, Mark.Anchor.START, true, Ink.TEXT, "title");
+        label(LEFT - 20, 34, title, 18, Mark.Anchor.START, true, Ink.TEXT, "title");
         label(RIGHT, 34, subtitle, 12, Mark.Anchor.END, false, Ink.MUTED, "subtitle");
     }
 

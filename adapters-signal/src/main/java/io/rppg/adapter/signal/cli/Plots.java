@@ -31,7 +31,7 @@ final class Plots {
     /** Writes {@code DIR/<file name>.svg}; false, with the reason on {@code err}, when it could not. */
     static boolean write(Path directory, Path file, AnalysisOutcome outcome, PrintStream err) {
         String title = file.getFileName().toString();
-        String subtitle = "analysed " + Instant.now();
+        String subtitle = "analysed " + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         var picture = switch (outcome) {
             case AnalysisOutcome.Measured(var vitals) -> ScanReportDrawing.measured(title, subtitle, vitals);
             case AnalysisOutcome.Unusable(var failure) -> ScanReportDrawing.failed(title, subtitle, failure);
