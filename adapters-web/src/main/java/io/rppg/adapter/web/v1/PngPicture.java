@@ -25,7 +25,26 @@ final class PngPicture {
     private PngPicture() {
     }
 
+    /**
+     * @throws Unpaintable when Java2D cannot paint here: a server without any font (fontconfig finds none) cannot
+     *                     draw text, whatever the picture
+     */
     static byte[] render(ScanPicture picture) {
+        try {
+            return paint(picture);
+        } catch (RuntimeException | InternalError | LinkageError e) {
+            throw new Unpaintable(e);
+        }
+    }
+
+    /** Java2D failed on this machine; the SVG, which needs nothing of it, still draws the picture. */
+    static final class Unpaintable extends RuntimeException {
+        Unpaintable(Throwable cause) {
+            super("Java2D could not paint the picture: " + cause, cause);
+        }
+    }
+
+    private static byte[] paint(ScanPicture picture) {
         var image = new BufferedImage(picture.width(), picture.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {

@@ -1,5 +1,7 @@
 package io.rppg.adapter.web.v1;
 
+import io.rppg.adapter.web.error.ApiError;
+import io.rppg.adapter.web.error.ApiException;
 import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.picture.ScanPicture;
 import io.rppg.application.picture.ScanReportDrawing;
@@ -10,6 +12,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +40,8 @@ class V1ScanReportController {
     static final MediaType SVG = new MediaType("image", "svg+xml", StandardCharsets.UTF_8);
     /** A finished scan's picture never changes; only its owner's tenant may see it, so no shared cache keeps it. */
     private static final CacheControl PRIVATE = CacheControl.maxAge(Duration.ofHours(1)).cachePrivate();
+
+    private static final Logger log = LoggerFactory.getLogger(V1ScanReportController.class);
 
     private final GetScanSessionQuery getSession;
 
@@ -65,9 +71,22 @@ class V1ScanReportController {
             content = @Content(mediaType = "application/json"))
     @ApiResponse(responseCode = "404", description = "No such session for this tenant, or expired",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "This server cannot paint PNGs (no fonts); use report.svg",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/scan-session/{sessionId}/report.png")
     ResponseEntity<?> png(@AuthenticationPrincipal Caller caller, @PathVariable String sessionId) {
-        return picture(caller, sessionId, MediaType.IMAGE_PNG, PngPicture::render);
+        return picture(caller, sessionId, MediaType.IMAGE_PNG, V1ScanReportController::png);
+    }
+
+    private static byte[] png(ScanPicture picture) {
+        try {
+            return PngPicture.render(picture);
+        } catch (PngPicture.Unpaintable e) {
+            log.warn("A PNG picture could not be painted on this machine: {}", e.getMessage());
+            throw new ApiException(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, "PICTURE_UNAVAILABLE",
+                    "This server cannot paint PNG pictures (Java2D failed, most often for want of fonts); "
+                            + "report.svg draws the same picture"));
+        }
     }
 
     private ResponseEntity<?> picture(Caller caller, String sessionId, MediaType type,
