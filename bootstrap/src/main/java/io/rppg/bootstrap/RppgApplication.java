@@ -1,7 +1,6 @@
 package io.rppg.bootstrap;
 
 import io.rppg.adapter.signal.cli.AnalyzeCommand;
-import io.rppg.bootstrap.database.EarlyEmbeddedDatabaseStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -2,6 +2,7 @@ package io.rppg.bootstrap.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.rppg.adapter.persistence.embedded.EmbeddedPostgresServer;
+import io.rppg.bootstrap.EarlyEmbeddedDatabaseStart;
 import io.rppg.bootstrap.RppgProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.rppg.bootstrap.database;
+package io.rppg.bootstrap;
 
 import io.rppg.adapter.persistence.embedded.EmbeddedPostgresServer;
 import org.springframework.context.ApplicationContextInitializer;
@@ -11,14 +11,14 @@ import java.util.concurrent.CompletableFuture;
  * Starts the embedded PostgreSQL on a thread of its own as soon as the configuration is read, before Spring scans and
  * builds the application: the server's start (initdb on a new data directory) then overlaps the class loading of
  * the rest, instead of following it when the connection pool is first needed. Without this initializer (tests that
- * build the application themselves) {@link DatabaseConfiguration.EmbeddedDatabase} starts the server itself.
+ * build the application themselves) the database configuration starts the server itself.
  */
 public final class EarlyEmbeddedDatabaseStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static final String BEAN_NAME = "earlyEmbeddedDatabaseStart";
 
-    /** The server being started in {@code directory}. */
-    record Starting(Path directory, CompletableFuture<EmbeddedPostgresServer> server) {
+    /** The server being started in {@code directory}, for the database configuration to take over. */
+    public record Starting(Path directory, CompletableFuture<EmbeddedPostgresServer> server) {
     }
 
     @Override
