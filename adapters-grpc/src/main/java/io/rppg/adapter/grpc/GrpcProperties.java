@@ -24,8 +24,8 @@ import java.time.Duration;
 public record GrpcProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("9090") int port,
-        Path certChain,
-        Path privateKey,
+        String certChain,
+        String privateKey,
         @DefaultValue("4194304") int maxMessageBytes,
         @DefaultValue("8192") int maxMetadataBytes,
         @DefaultValue("30s") Duration uploadPatience,
@@ -39,6 +39,8 @@ public record GrpcProperties(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("rppg.grpc.port must be 0-65535");
         }
+        certChain = certChain == null || certChain.isBlank() ? null : certChain.strip();
+        privateKey = privateKey == null || privateKey.isBlank() ? null : privateKey.strip();
         if ((certChain == null) != (privateKey == null)) {
             throw new IllegalArgumentException("rppg.grpc.cert-chain and rppg.grpc.private-key go together");
         }
@@ -50,5 +52,13 @@ public record GrpcProperties(
 
     boolean tls() {
         return certChain != null;
+    }
+
+    Path certChainFile() {
+        return Path.of(certChain);
+    }
+
+    Path privateKeyFile() {
+        return Path.of(privateKey);
     }
 }

@@ -52,7 +52,7 @@ public final class GrpcServer implements SmartLifecycle {
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
         if (properties.tls()) {
-            builder.useTransportSecurity(properties.certChain().toFile(), properties.privateKey().toFile());
+            builder.useTransportSecurity(properties.certChainFile().toFile(), properties.privateKeyFile().toFile());
         }
         for (var service : services) {
             builder.addService(ServerInterceptors.intercept(service, callers));
