@@ -47,6 +47,9 @@ final class VideoUpload implements StreamObserver<VideoChunk> {
     private boolean started;
     private boolean answered;
     private volatile boolean stalled;
+    /** The client cancelled, or its deadline passed: not one more byte is stored, even of chunks already here. */
+    private volatile boolean broken;
+    private volatile ScanSessionId session;
 
     record Dependencies(CreateScanSessionUseCase createSession, SubmitVideoUseCase submitVideo,
                         GetScanSessionQuery getSession) {
@@ -59,7 +62,10 @@ final class VideoUpload implements StreamObserver<VideoChunk> {
         this.ports = ports;
         this.properties = properties;
         call.disableAutoRequest();
-        call.setOnCancelHandler(() -> chunks.add(BROKEN));
+        call.setOnCancelHandler(() -> {
+            broken = true;
+            chunks.add(BROKEN);
+        });
         call.request(1);
     }
 
@@ -79,6 +85,7 @@ final class VideoUpload implements StreamObserver<VideoChunk> {
 
     @Override
     public void onError(Throwable failure) {
+        broken = true;
         chunks.add(BROKEN);
     }
 
@@ -92,7 +99,6 @@ final class VideoUpload implements StreamObserver<VideoChunk> {
     }
 
     private void upload(VideoChunk first) {
-        ScanSessionId session = null;
         try {
             var tenant = caller.scanTenant();
             session = sessionFor(first);
@@ -107,10 +113,10 @@ final class VideoUpload implements StreamObserver<VideoChunk> {
                         awaitAnalysis(session);
                     }
                 }
-                case SubmissionResult.Refusal refusal -> answer(null, Refusals.about(session.value(), refused(refusal)));
+                case SubmissionResult.Refusal refusal -> answer(null, refused(refusal));
             }
         } catch (StatusRuntimeException refusal) {
-            answer(null, session == null ? refusal : Refusals.about(session.value(), refusal));
+            answer(null, refusal);
         } catch (IllegalArgumentException e) {
             answer(null, Refusals.invalid(e.getMessage()));
         } catch (RuntimeException e) {
@@ -173,7 +179,10 @@ final class VideoUpload implements StreamObserver<VideoChunk> {
         };
     }
 
-    /** The one answer of the call; whatever comes later (a cancelled client's) is dropped. */
+    /**
+     * The one answer of the call; whatever comes later (a cancelled client's) is dropped. A refusal names the
+     * session once there is one, so that the client may send the video again into it.
+     */
     private synchronized void answer(ScanResult result, StatusRuntimeException refusal) {
         if (answered || call.isCancelled()) {
             answered = true;
@@ -181,7 +190,8 @@ final class VideoUpload implements StreamObserver<VideoChunk> {
         }
         answered = true;
         if (refusal != null) {
-            call.onError(refusal);
+            var about = session;
+            call.onError(about == null ? refusal : Refusals.about(about.value(), refusal));
         } else {
             call.onNext(result);
             call.onCompleted();
@@ -220,6 +230,9 @@ final class VideoUpload implements StreamObserver<VideoChunk> {
         }
 
         private void next() throws IOException {
+            if (broken) {
+                throw new IOException("the call was cancelled");
+            }
             Object taken;
             try {
                 taken = chunks.poll(properties.uploadPatience().toMillis(), TimeUnit.MILLISECONDS);
