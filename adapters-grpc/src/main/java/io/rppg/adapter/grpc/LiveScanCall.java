@@ -135,8 +135,10 @@ final class LiveScanCall implements StreamObserver<LiveInput> {
         try {
             samples = samples(batch);
         } catch (IllegalArgumentException e) {
+            // The client hears why before the scan's end would reach it (and end the call as a success).
+            outbox.fail(Refusals.of(Status.Code.INVALID_ARGUMENT, "INVALID_MESSAGE", e.getMessage()));
             streams.abort(tenant, session, "The stream sent a malformed trace message: " + e.getMessage());
-            throw Refusals.of(Status.Code.INVALID_ARGUMENT, "INVALID_MESSAGE", e.getMessage());
+            return;
         }
         switch (streams.feed(tenant, session, samples)) {
             case Feeding.Accepted accepted -> {
@@ -176,11 +178,11 @@ final class LiveScanCall implements StreamObserver<LiveInput> {
         synchronized (this) {
             stream = owned;
         }
+        outbox.fail(refusal);
         if (stream != null) {
             streams.abort(caller.scanTenant(), session, "The stream was ended: "
                     + refusal.getStatus().getDescription());
         }
-        outbox.fail(refusal);
     }
 
     private void cancelled() {
