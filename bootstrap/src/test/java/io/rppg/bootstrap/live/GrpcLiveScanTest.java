@@ -6,6 +6,7 @@ import io.grpc.stub.StreamObserver;
 import io.rppg.adapter.grpc.GrpcServer;
 import io.rppg.adapter.grpc.v1.GetScanRequest;
 import io.rppg.adapter.grpc.v1.LiveInput;
+import io.rppg.adapter.grpc.v1.ScanResult;
 import io.rppg.adapter.grpc.v1.ScanStatus;
 import io.rppg.adapter.grpc.v1.StartStreamRequest;
 import io.rppg.adapter.grpc.v1.StopStreamRequest;
@@ -110,13 +111,7 @@ class GrpcLiveScanTest extends PlatformTest {
         input.onNext(trace(SkinColourTrace.of(70, 1, 30, 3)));
         input.onError(Status.CANCELLED.withDescription("the app went to the background").asRuntimeException());
 
-        var scans = grpc.scans(tenant.apiKey());
-        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        var result = scans.getScan(GetScanRequest.newBuilder().setSessionId(started.getSessionId()).build());
-        while (result.getStatus() != ScanStatus.FAILED && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            result = scans.getScan(GetScanRequest.newBuilder().setSessionId(started.getSessionId()).build());
-        }
+        var result = ended(tenant.apiKey(), started.getSessionId());
         assertThat(result.getStatus()).as(result.toString()).isEqualTo(ScanStatus.FAILED);
         assertThat(result.getErrorCode()).isEqualTo("INVALID_STREAM");
         refusal(() -> grpc.live(tenant.apiKey()).stopStream(StopStreamRequest.newBuilder()
@@ -166,10 +161,22 @@ class GrpcLiveScanTest extends PlatformTest {
         var malformed = phone.failure(Duration.ofSeconds(10));
         assertThat(malformed.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(malformed.getTrailers().get(GrpcClient.ERROR_CODE)).isEqualTo("INVALID_MESSAGE");
-        var failed = grpc.scans(tenant.apiKey()).getScan(GetScanRequest.newBuilder()
-                .setSessionId(own.getSessionId()).build());
+        var failed = ended(tenant.apiKey(), own.getSessionId());
         assertThat(failed.getStatus()).isEqualTo(ScanStatus.FAILED);
         assertThat(failed.getErrorCode()).isEqualTo("INVALID_STREAM");
+    }
+
+    /** The scan once it has ended (completed or failed), reading it for up to 10 s. */
+    private ScanResult ended(String bearer, String sessionId) throws InterruptedException {
+        var request = GetScanRequest.newBuilder().setSessionId(sessionId).build();
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        var result = grpc.scans(bearer).getScan(request);
+        while (result.getStatus() != ScanStatus.FAILED && result.getStatus() != ScanStatus.COMPLETED
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            result = grpc.scans(bearer).getScan(request);
+        }
+        return result;
     }
 
     private static void feedInRealTime(StreamObserver<LiveInput> input, List<io.rppg.domain.live.TraceSample> samples)
