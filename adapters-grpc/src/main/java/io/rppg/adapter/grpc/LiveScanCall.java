@@ -1,5 +1,6 @@
 package io.rppg.adapter.grpc;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -59,8 +60,7 @@ final class LiveScanCall implements StreamObserver<LiveInput> {
                 case START -> start(tenant, input);
                 case SESSION_ID -> join(tenant, input.getSessionId());
                 case TRACE -> feed(tenant, input.getTrace());
-                case MEDIA -> throw Refusals.of(Status.Code.UNIMPLEMENTED, "UNSUPPORTED_INPUT",
-                        "This server takes trace input only: send trace samples");
+                case MEDIA -> feedMedia(tenant, input.getMedia());
                 case INPUT_NOT_SET -> throw Refusals.invalid("a LiveInput carries start, session_id, trace or media");
             }
         } catch (StatusRuntimeException refusal) {
@@ -127,10 +127,7 @@ final class LiveScanCall implements StreamObserver<LiveInput> {
     }
 
     private void feed(TenantId tenant, TraceBatch batch) {
-        if (session == null) {
-            throw Refusals.of(Status.Code.FAILED_PRECONDITION, "STREAM_UNAVAILABLE",
-                    "Send start or the session_id of a running stream before any samples");
-        }
+        requireStream();
         List<TraceSample> samples;
         try {
             samples = samples(batch);
@@ -140,7 +137,21 @@ final class LiveScanCall implements StreamObserver<LiveInput> {
             streams.abort(tenant, session, "The stream sent a malformed trace message: " + e.getMessage());
             return;
         }
-        switch (streams.feed(tenant, session, samples)) {
+        fed(streams.feed(tenant, session, samples));
+    }
+
+    /** The next piece of the stream's WebM or fragmented-MP4 recording, cut at any byte. */
+    private void feedMedia(TenantId tenant, ByteString piece) {
+        requireStream();
+        if (piece.isEmpty()) {
+            throw Refusals.invalid("a media piece carries at least one byte");
+        }
+        fed(streams.feedMedia(tenant, session, piece.toByteArray()));
+    }
+
+    /** What became of the call's input: nothing to say, or a refusal that ends the call. */
+    private void fed(Feeding feeding) {
+        switch (feeding) {
             case Feeding.Accepted accepted -> {
             }
             case Feeding.Ended ended -> {
@@ -149,6 +160,8 @@ final class LiveScanCall implements StreamObserver<LiveInput> {
             case Feeding.TooFast tooFast -> throw Refusals.of(Status.Code.RESOURCE_EXHAUSTED, "RATE_LIMIT_EXCEEDED",
                     "Samples arrived faster than real time; the stream was ended");
             case Feeding.NotStreaming notStreaming -> throw LiveGrpcService.streamUnavailable("session " + session.value());
+            case Feeding.WrongInput wrong -> throw Refusals.of(Status.Code.FAILED_PRECONDITION,
+                    "UNSUPPORTED_INPUT", "This stream takes " + wrong.takes().wireName() + " input");
         }
     }
 
@@ -164,6 +177,13 @@ final class LiveScanCall implements StreamObserver<LiveInput> {
             samples.add(new TraceSample(sample.getTMs(), sample.getR(), sample.getG(), sample.getB()));
         }
         return samples;
+    }
+
+    private void requireStream() {
+        if (session == null) {
+            throw Refusals.of(Status.Code.FAILED_PRECONDITION, "STREAM_UNAVAILABLE",
+                    "Send start or the session_id of a running stream before any input");
+        }
     }
 
     private void requireFirst() {

@@ -1,5 +1,6 @@
 package io.rppg.bootstrap.live;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -14,7 +15,11 @@ import io.rppg.adapter.grpc.v1.StreamRequest;
 import io.rppg.adapter.grpc.v1.TraceBatch;
 import io.rppg.adapter.grpc.v1.TraceSample;
 import io.rppg.adapter.grpc.v1.VitalsWindow;
+import io.rppg.adapter.signal.fixture.FaceVideoGenerator;
+import io.rppg.adapter.signal.fixture.FaceVideoSpec;
+import io.rppg.adapter.signal.fixture.RecorderPieces;
 import io.rppg.adapter.signal.fixture.SkinColourTrace;
+import io.rppg.adapter.signal.fixture.VideoContainer;
 import io.rppg.bootstrap.PlatformTest;
 import io.rppg.bootstrap.grpc.GrpcClient;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -99,6 +105,38 @@ class GrpcLiveScanTest extends PlatformTest {
         assertThat(v1.text("status")).isEqualTo("completed");
         assertThat(v1.json().path("vitals").path("heart_rate").asDouble())
                 .isEqualTo(ended.getEnded().getVitals().getHeartRate());
+    }
+
+    @Test
+    void mediaPiecesOverLiveScanGiveWindowsWithTheFaceAndEndAsAnUpload() throws Exception {
+        var tenant = api.createTenant();
+        var path = Files.createTempFile("live-media", ".webm");
+        var truth = FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(14).withHeartRate(74)
+                .in(VideoContainer.WEBM_VP8).withSeed(33), path);
+        var pieces = RecorderPieces.cut(RecorderPieces.liveWebm(path), 14, 9);
+        Files.delete(path);
+
+        var phone = new Listener();
+        var input = grpc.liveAsync(tenant.apiKey()).liveScan(phone);
+        input.onNext(LiveInput.newBuilder().setStart(StartStreamRequest.getDefaultInstance()).build());
+        assertThat(phone.next(Duration.ofSeconds(10)).hasStarted()).isTrue();
+        // One piece a second, as a recorder with a 1000 ms timeslice hands them over.
+        for (var piece : pieces) {
+            input.onNext(LiveInput.newBuilder().setMedia(ByteString.copyFrom(piece)).build());
+            Thread.sleep(1000);
+        }
+        input.onCompleted();
+
+        var messages = phone.untilEnd(Duration.ofSeconds(60));
+        var windows = messages.stream().filter(VitalsWindow::hasWindow).toList();
+        assertThat(windows).as(messages.toString()).isNotEmpty();
+        for (var window : windows) {
+            assertThat(window.getWindow().hasFace()).isTrue();
+            assertThat(window.getWindow().getFace().getW()).isPositive();
+        }
+        var ended = messages.getLast().getEnded();
+        assertThat(ended.getStatus()).as(ended.toString()).isEqualTo(ScanStatus.COMPLETED);
+        assertThat(ended.getVitals().getHeartRate()).isCloseTo(truth.heartRateBpm(), within(3.0));
     }
 
     @Test
