@@ -27,7 +27,7 @@ class HexagonArchitectureTest {
     void everyRingIsPresentSoTheRulesCheckSomething() {
         for (var ring : new String[]{"domain", "application", "application.port.in", "application.port.out",
                 "application.service", "adapter.web", "adapter.web.live", "adapter.persistence", "adapter.signal",
-                "adapter.jobs", "adapter.storage",
+                "adapter.jobs", "adapter.storage", "adapter.grpc",
                 "bootstrap"}) {
             assertThat(platform.stream().anyMatch(c -> c.getPackageName().startsWith("io.rppg." + ring)))
                     .as("classes of io.rppg.%s were imported", ring).isTrue();

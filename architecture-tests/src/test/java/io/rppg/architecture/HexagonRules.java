@@ -43,7 +43,7 @@ final class HexagonRules {
 
     /**
      * Rings point inwards: adapters -> application -> domain, and adapters (web, persistence, signal, jobs,
-     * storage) never use one another. The bootstrap
+     * storage, grpc) never use one another. The bootstrap
      * module is the composition root: it may see every ring, and no ring may see it.
      */
     ArchRule ringsPointInwardsAndAdaptersStayApart() {
@@ -56,6 +56,7 @@ final class HexagonRules {
                 .adapter("signal", root + ".adapter.signal..")
                 .adapter("jobs", root + ".adapter.jobs..")
                 .adapter("storage", root + ".adapter.storage..")
+                .adapter("grpc", root + ".adapter.grpc..")
                 .withOptionalLayers(true);
     }
 

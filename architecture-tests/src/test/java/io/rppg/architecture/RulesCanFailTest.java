@@ -54,6 +54,16 @@ class RulesCanFailTest {
     }
 
     @Test
+    void grpcAdapterUsingTheWebAdapterIsCaught() {
+        assertViolation(RULES.ringsPointInwardsAndAdaptersStayApart(), "BorrowingScanService", "ReachingController");
+    }
+
+    @Test
+    void grpcAdapterCallingAnApplicationServiceIsCaught() {
+        assertViolation(RULES.adaptersUsePortsOnly(), "BorrowingScanService", "ThingService");
+    }
+
+    @Test
     void adapterCallingAnApplicationServiceIsCaught() {
         assertViolation(RULES.adaptersUsePortsOnly(), "ServiceCallingController", "ThingService");
     }
