@@ -237,9 +237,15 @@ async function upload(file) {
     $("upload-status").textContent = "Done";
     showReport(result);
   } catch (error) {
-    $("upload-status").textContent = "";
-    $("upload-error").textContent = messageOf(error);
-    if (error instanceof ScanFailedError) showFailure(error.details?.session_id, error.message);
+    bar.hidden = true;
+    if (error instanceof ScanFailedError) {
+      // The scan ran and failed: the report says why, in the API's words.
+      $("upload-status").textContent = "The scan failed.";
+      showFailure(error.details?.session_id, error.message);
+    } else {
+      $("upload-status").textContent = "";
+      $("upload-error").textContent = messageOf(error);
+    }
   } finally {
     $("upload-file").disabled = false;
     $("upload-file").value = "";
@@ -345,16 +351,6 @@ function showReport(result) {
   $("r-quality").textContent = quality.snr == null ? "--" : figure(quality.snr, 1) + " dB";
   $("r-quality").title = "SNR " + figure(quality.snr, 1) + " dB, stability " + figure(quality.stability, 2)
     + ", periodicity " + figure(quality.periodicity, 2);
-  // The canvases are drawn once the report is laid out, so that they know their size.
-  requestAnimationFrame(() => {
-    drawHeartRateSeries($("r-series"), vitals.heart_rate_series, vitals.heart_rate);
-    $("r-wave").hidden = !result.waveform;
-    $("r-wave-missing").hidden = Boolean(result.waveform);
-    if (result.waveform) drawWaveform($("r-wave"), result.waveform);
-    $("r-spectrum").hidden = !result.spectrum;
-    $("r-spectrum-missing").hidden = Boolean(result.spectrum);
-    if (result.spectrum) drawSpectrum($("r-spectrum"), result.spectrum);
-  });
   const reasons = Object.entries(vitals.unavailable || {}).map(([field, reason]) => {
     const item = document.createElement("li");
     const label = document.createElement("strong");
@@ -363,5 +359,29 @@ function showReport(result) {
     return item;
   });
   $("r-unavailable").replaceChildren(...reasons);
+  shown = result;
+  // The canvases are drawn once the report is laid out, so that they know their size.
+  requestAnimationFrame(() => drawReportCharts(result));
   report.scrollIntoView({ behavior: "smooth", block: "start" });
 }
+
+function drawReportCharts(result) {
+  const vitals = result.vitals;
+  drawHeartRateSeries($("r-series"), vitals.heart_rate_series, vitals.heart_rate);
+  $("r-wave").hidden = !result.waveform;
+  $("r-wave-missing").hidden = Boolean(result.waveform);
+  if (result.waveform) drawWaveform($("r-wave"), result.waveform);
+  $("r-spectrum").hidden = !result.spectrum;
+  $("r-spectrum-missing").hidden = Boolean(result.spectrum);
+  if (result.spectrum) drawSpectrum($("r-spectrum"), result.spectrum);
+}
+
+// The report's charts are redrawn at their new size when the window changes (a phone turned, a window resized).
+let shown = null;
+let redraw = 0;
+window.addEventListener("resize", () => {
+  cancelAnimationFrame(redraw);
+  redraw = requestAnimationFrame(() => {
+    if (shown && !$("report").hidden && !$("report-body").hidden) drawReportCharts(shown);
+  });
+});
