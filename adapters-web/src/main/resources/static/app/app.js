@@ -125,6 +125,8 @@ const RING_LENGTH = 2 * Math.PI * 52;
 function setRing(fraction) {
   const clamped = Math.max(0, Math.min(1, fraction));
   $("ring-fill").setAttribute("stroke-dashoffset", String(RING_LENGTH * (1 - clamped)));
+  // A round cap would draw a dot at zero.
+  $("ring-fill").setAttribute("visibility", clamped > 0 ? "visible" : "hidden");
   $("live-progress").setAttribute("aria-valuenow", String(Math.round(clamped * 100)));
 }
 
@@ -368,12 +370,15 @@ function showReport(result) {
 function drawReportCharts(result) {
   const vitals = result.vitals;
   drawHeartRateSeries($("r-series"), vitals.heart_rate_series, vitals.heart_rate);
-  $("r-wave").hidden = !result.waveform;
-  $("r-wave-missing").hidden = Boolean(result.waveform);
-  if (result.waveform) drawWaveform($("r-wave"), result.waveform);
-  $("r-spectrum").hidden = !result.spectrum;
-  $("r-spectrum-missing").hidden = Boolean(result.spectrum);
-  if (result.spectrum) drawSpectrum($("r-spectrum"), result.spectrum);
+  // The pulse comes with the vitals when asked for (include=waveform,spectrum) and kept for the scan.
+  const waveform = vitals.waveform?.values?.length ? vitals.waveform : null;
+  const spectrum = vitals.spectrum?.bpm?.length ? vitals.spectrum : null;
+  $("r-wave").hidden = !waveform;
+  $("r-wave-missing").hidden = Boolean(waveform);
+  if (waveform) drawWaveform($("r-wave"), waveform);
+  $("r-spectrum").hidden = !spectrum;
+  $("r-spectrum-missing").hidden = Boolean(spectrum);
+  if (spectrum) drawSpectrum($("r-spectrum"), spectrum);
 }
 
 // The report's charts are redrawn at their new size when the window changes (a phone turned, a window resized).

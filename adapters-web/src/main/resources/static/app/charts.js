@@ -50,9 +50,12 @@ function frame(context, width, height, [x0, x1], [y0, y1], { xLabel, yTicks = 4,
   }
   context.textAlign = "center";
   context.textBaseline = "top";
+  // Whole numbers unless the ticks are closer than one unit, so that no two labels read the same.
+  const decimals = (x1 - x0) / xTicks < 1 ? 1 : 0;
   for (let i = 0; i <= xTicks; i++) {
     const value = x0 + (x1 - x0) * i / xTicks;
-    context.fillText(value.toFixed(0) + (i === xTicks && xLabel ? " " + xLabel : ""), x(value), height - PAD.bottom + 6);
+    context.textAlign = i === 0 ? "left" : i === xTicks ? "right" : "center";
+    context.fillText(value.toFixed(decimals) + (i === xTicks && xLabel ? " " + xLabel : ""), x(value), height - PAD.bottom + 6);
   }
   return { x, y };
 }

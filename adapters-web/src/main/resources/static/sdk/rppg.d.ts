@@ -51,6 +51,10 @@ export interface Vitals {
   rhythm?: "regular" | "irregular" | "undetermined";
   heart_rate_series?: HeartRatePoint[];
   unavailable: Record<string, string>;
+  /** With include=waveform: the pulse at 30 Hz, normalised to -1..1, and the beats counted (s from the start). */
+  waveform?: Waveform | null;
+  /** With include=spectrum: normalised power over the heart-rate band and the chosen peak. */
+  spectrum?: Spectrum | null;
 }
 
 export interface Waveform { sample_rate_hz: number; values: number[]; beats_s: number[]; }
@@ -62,8 +66,6 @@ export interface SessionResult {
   vitals?: Vitals;
   error?: string;
   error_code?: string;
-  waveform?: Waveform;
-  spectrum?: Spectrum;
 }
 
 export interface SessionSummary {

@@ -302,6 +302,7 @@ export class LiveScan {
     this._socket = null;
     this._recorder = null;
     this._stopped = null;
+    this._sending = Promise.resolve();
     this.ended = new Promise(resolve => { this._resolveEnded = resolve; });
   }
 
@@ -358,11 +359,14 @@ export class LiveScan {
   _record(mediaStream, timesliceMs, mimeType) {
     const recorder = new MediaRecorder(mediaStream, mimeType ? { mimeType } : undefined);
     this._recorder = recorder;
-    // Each piece continues the one before: the first carries the container's header, so none may be dropped.
-    recorder.ondataavailable = async event => {
-      if (event.data.size > 0 && this._socket.readyState === WebSocket.OPEN) {
-        this._socket.send(await event.data.arrayBuffer());
-      }
+    // Each piece continues the one before (the first carries the container's header): none may be dropped or
+    // overtaken, so the pieces are sent one after the other on a chain.
+    recorder.ondataavailable = event => {
+      if (event.data.size === 0) return;
+      this._sending = this._sending.then(async () => {
+        const bytes = await event.data.arrayBuffer();
+        if (this._socket.readyState === WebSocket.OPEN) this._socket.send(bytes);
+      });
     };
     recorder.start(timesliceMs);
   }
@@ -399,10 +403,10 @@ export class LiveScan {
 
   _stopRecorder() {
     const recorder = this._recorder;
-    if (!recorder || recorder.state === "inactive") return Promise.resolve();
+    if (!recorder || recorder.state === "inactive") return this._sending;
     return new Promise(resolve => {
-      // The last dataavailable comes before stop; its send is awaited by the next tick.
-      recorder.addEventListener("stop", () => setTimeout(resolve, 50), { once: true });
+      // The last piece is handed over before "stop"; the chain then holds every send still under way.
+      recorder.addEventListener("stop", () => resolve(this._sending), { once: true });
       recorder.stop();
     });
   }
