@@ -29,8 +29,19 @@ function range(values, fallback) {
   return [low, high];
 }
 
-/** Axes, grid and labels; returns the functions that place a value on the canvas. */
-function frame(context, width, height, [x0, x1], [y0, y1], { xLabel, yTicks = 4, xTicks = 5, yFormat = v => v.toFixed(0) }) {
+/** Round tick values over [low, high]: steps of 1, 2 or 5 times a power of ten, about `count` of them. */
+function ticks(low, high, count) {
+  const raw = (high - low) / Math.max(1, count);
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 5, 10].map(m => m * power).find(candidate => candidate >= raw) || raw;
+  const values = [];
+  for (let v = Math.ceil(low / step - 1e-9) * step; v <= high + 1e-9; v += step) values.push(v);
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  return { values, format: v => v.toFixed(decimals) };
+}
+
+/** Axes, grid and labels at round values; returns the functions that place a value on the canvas. */
+function frame(context, width, height, [x0, x1], [y0, y1], { xLabel, yTicks = 4, xTicks = 5 }) {
   const plotW = width - PAD.left - PAD.right;
   const plotH = height - PAD.top - PAD.bottom;
   const x = v => PAD.left + (v - x0) / (x1 - x0) * plotW;
@@ -40,23 +51,21 @@ function frame(context, width, height, [x0, x1], [y0, y1], { xLabel, yTicks = 4,
   context.lineWidth = 1;
   context.textAlign = "right";
   context.textBaseline = "middle";
-  for (let i = 0; i <= yTicks; i++) {
-    const value = y0 + (y1 - y0) * i / yTicks;
+  const rows = ticks(y0, y1, yTicks);
+  for (const value of rows.values) {
     context.beginPath();
     context.moveTo(PAD.left, y(value));
     context.lineTo(width - PAD.right, y(value));
     context.stroke();
-    context.fillText(yFormat(value), PAD.left - 6, y(value));
+    context.fillText(rows.format(value), PAD.left - 6, y(value));
   }
-  context.textAlign = "center";
   context.textBaseline = "top";
-  // Whole numbers unless the ticks are closer than one unit, so that no two labels read the same.
-  const decimals = (x1 - x0) / xTicks < 1 ? 1 : 0;
-  for (let i = 0; i <= xTicks; i++) {
-    const value = x0 + (x1 - x0) * i / xTicks;
-    context.textAlign = i === 0 ? "left" : i === xTicks ? "right" : "center";
-    context.fillText(value.toFixed(decimals) + (i === xTicks && xLabel ? " " + xLabel : ""), x(value), height - PAD.bottom + 6);
-  }
+  const columns = ticks(x0, x1, xTicks);
+  columns.values.forEach((value, i) => {
+    const last = i === columns.values.length - 1;
+    context.textAlign = last && x(value) > width - PAD.right - 20 ? "right" : "center";
+    context.fillText(columns.format(value) + (last && xLabel ? " " + xLabel : ""), x(value), height - PAD.bottom + 6);
+  });
   return { x, y };
 }
 
@@ -105,8 +114,7 @@ export function drawWaveform(canvas, waveform) {
   const rate = waveform.sample_rate_hz || 30;
   const ts = waveform.values.map((_, i) => i / rate);
   const duration = ts.length ? ts[ts.length - 1] : 1;
-  const place = frame(context, width, height, [0, Math.max(duration, 1)], [-1.1, 1.1],
-    { xLabel: "s", yTicks: 2, yFormat: v => v.toFixed(1) });
+  const place = frame(context, width, height, [0, Math.max(duration, 1)], [-1.1, 1.1], { xLabel: "s", yTicks: 4 });
   line(context, ts, waveform.values, place, INK, 1.4);
   context.fillStyle = ACCENT;
   for (const beat of waveform.beats_s || []) {
@@ -122,8 +130,7 @@ export function drawWaveform(canvas, waveform) {
 /** The spectrum (`power` over `bpm`) with the chosen peak marked and labelled. */
 export function drawSpectrum(canvas, spectrum) {
   const { context, width, height } = prepare(canvas);
-  const place = frame(context, width, height, range(spectrum.bpm, [40, 200]), [0, 1.05],
-    { xLabel: "bpm", yTicks: 2, yFormat: v => v.toFixed(1) });
+  const place = frame(context, width, height, range(spectrum.bpm, [40, 200]), [0, 1.05], { xLabel: "bpm", yTicks: 4 });
   line(context, spectrum.bpm, spectrum.power, place, INK, 1.6);
   if (Number.isFinite(spectrum.peak_bpm)) {
     const px = place.x(spectrum.peak_bpm);

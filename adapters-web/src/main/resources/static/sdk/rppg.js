@@ -366,7 +366,8 @@ export class LiveScan {
       this._sending = this._sending.then(async () => {
         const bytes = await event.data.arrayBuffer();
         if (this._socket.readyState === WebSocket.OPEN) this._socket.send(bytes);
-      });
+      }).catch(error => this._handlers.onError?.(new ServiceError("A piece of the recording could not be sent: "
+        + error.message, { code: "NETWORK_ERROR" })));
     };
     recorder.start(timesliceMs);
   }

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base of the browser tests: the whole platform with a worker analysing on the real signal engine (the properties of
  * the scan tests, so that Spring starts one context for both), and Chromium opening its scan page. Each test's
@@ -46,8 +48,24 @@ abstract class BrowserTest extends PlatformTest {
     @AfterEach
     void closeBrowsers() {
         scheduler.pause();
-        drivers.forEach(ChromeDriver::quit);
-        drivers.clear();
+        var errors = new ArrayList<String>();
+        try {
+            drivers.forEach(driver -> errors.addAll(Chromium.pageErrors(driver)));
+        } finally {
+            drivers.forEach(ChromeDriver::quit);
+            drivers.clear();
+        }
+        assertThat(errors).as("script errors and policy violations in the page's console").isEmpty();
+    }
+
+    /** Whether a canvas has anything drawn on it. */
+    protected static boolean drawn(ChromeDriver driver, String canvasId) {
+        return (Boolean) driver.executeScript("""
+                const canvas = document.getElementById(arguments[0]);
+                if (canvas.hidden || canvas.width === 0 || canvas.height === 0) return false;
+                const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+                return pixels.some(value => value !== 0);
+                """, canvasId);
     }
 
     /** A browser whose camera plays the fake camera's file (or none), closed after the test. */

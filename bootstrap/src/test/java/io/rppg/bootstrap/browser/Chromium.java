@@ -7,12 +7,15 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,6 +72,8 @@ final class Chromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--no-first-run", "--no-default-browser-check", "--disable-extensions",
                 "--window-size=1280,800", "--use-fake-device-for-media-stream");
+        // The page's console is read after each test: script errors and policy violations fail it.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         if (grantCamera) {
             options.addArguments("--use-fake-ui-for-media-stream");
         }
@@ -82,6 +87,18 @@ final class Chromium {
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(150));
         return driver;
+    }
+
+    /**
+     * What the page's console reported that no page may: an uncaught script error, or something the
+     * Content-Security-Policy refused (an inline script or style, another origin).
+     */
+    static List<String> pageErrors(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Uncaught") || message.contains("Content Security Policy")
+                        || message.contains("Content-Security-Policy"))
+                .toList();
     }
 
     /** Sets the page's viewport (the inner size, not the window's) through the DevTools protocol. */
