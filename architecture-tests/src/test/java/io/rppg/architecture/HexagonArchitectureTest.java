@@ -93,4 +93,9 @@ class HexagonArchitectureTest {
     void surfacesDoNotReachIntoTheLiveSocket() {
         RULES.surfacesDoNotReachIntoTheLiveSocket().check(platform);
     }
+
+    @Test
+    void scanPageServesFilesOnly() {
+        RULES.scanPageServesFilesOnly().check(platform);
+    }
 }

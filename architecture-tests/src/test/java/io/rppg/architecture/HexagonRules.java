@@ -140,4 +140,17 @@ final class HexagonRules {
                 .should().dependOnClassesThat().resideInAPackage(root + ".adapter.web.live..")
                 .because("REST surfaces start and stop streams through the application, not through the socket");
     }
+
+    /**
+     * The scan page and the SDK are static files the platform serves; their Java only routes and protects them. The
+     * page speaks to the platform over HTTP like any client, so its package uses neither the application nor another
+     * surface.
+     */
+    ArchRule scanPageServesFilesOnly() {
+        return noClasses().that().resideInAPackage(root + ".adapter.web.app..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".application..", root + ".domain..",
+                        root + ".adapter.web.v1..", root + ".adapter.web.v2..", root + ".adapter.web.nervoscan..",
+                        root + ".adapter.web.admin..", root + ".adapter.web.live..")
+                .because("the page calls the API over HTTP, as every client does");
+    }
 }

@@ -113,6 +113,11 @@ class RulesCanFailTest {
         assertViolation(RULES.surfacesDoNotReachIntoTheLiveSocket(), "ScanController", "PeekingLiveHandler");
     }
 
+    @Test
+    void scanPageCallingTheApplicationIsCaught() {
+        assertViolation(RULES.scanPageServesFilesOnly(), "PrefetchingScanPage", "LoadThingPort");
+    }
+
     private static void assertViolation(ArchRule rule, String... expectedInReport) {
         var result = rule.evaluate(broken);
         assertThat(result.hasViolation()).as("rule %s must fail on the broken fixture", rule.getDescription()).isTrue();

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rppg.adapter.web.Routes;
+import io.rppg.adapter.web.app.ScanPage;
 import io.rppg.adapter.web.error.ErrorResponses;
 import io.rppg.application.port.in.AuthenticateApiKeyUseCase;
 import io.rppg.application.port.in.CheckCallerAccessQuery;
@@ -39,7 +40,8 @@ import java.util.Set;
 
 /**
  * Who may call what. Every surface takes {@code Authorization: Bearer} with either an access token signed here or an
- * API key; the login endpoints, the health check, the probes, the public keys and the OpenAPI document are open, and
+ * API key; the login endpoints, the health check, the probes, the public keys, the OpenAPI document, the scan page
+ * ({@code /app/}) and the JavaScript SDK ({@code /sdk/}) are open, and
  * so are the Prometheus metrics unless {@code rppg.metrics.public} is false (then only platform admins read them).
  * After authentication every request spends one unit of its rate limit ({@link RateLimitFilter}).
  */
@@ -60,7 +62,7 @@ public class SecurityConfiguration {
     /** Whether a request to this path goes without a bearer credential. */
     public static boolean isPublicPath(String path) {
         return PUBLIC_PATHS.contains(path) || Routes.LOGINS.contains(path) || Routes.LIVE_WEBSOCKETS.contains(path)
-                || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
+                || ScanPage.isStatic(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
     }
 
     @Bean
