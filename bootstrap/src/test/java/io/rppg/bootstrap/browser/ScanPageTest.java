@@ -84,6 +84,8 @@ class ScanPageTest extends BrowserTest {
         assertThat(((Number) driver.executeScript("return document.getElementById('upload-progress').value")).doubleValue())
                 .isEqualTo(1.0);
         assertThat(drawn(driver, "r-series")).as("the heart rate over time is drawn").isTrue();
+        assertThat(drawn(driver, "r-wave")).as("the pulse waveform with its beats is drawn").isTrue();
+        assertThat(drawn(driver, "r-spectrum")).as("the spectrum with its peak is drawn").isTrue();
         // Every null figure has its reason in words: blood pressure and SpO2 at least.
         assertThat(driver.findElement(By.id("r-unavailable")).getText())
                 .contains("Blood pressure: ").contains("Blood oxygen (SpO2): ");
