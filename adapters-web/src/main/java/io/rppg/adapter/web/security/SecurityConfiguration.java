@@ -60,6 +60,7 @@ public class SecurityConfiguration {
     /** Whether a request to this path goes without a bearer credential. */
     public static boolean isPublicPath(String path) {
         return PUBLIC_PATHS.contains(path) || Routes.LOGINS.contains(path) || Routes.LIVE_WEBSOCKETS.contains(path)
+                || Routes.GRAPHQL_WEBSOCKET.equals(path)
                 || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
     }
 
