@@ -26,7 +26,8 @@ class HexagonArchitectureTest {
     @Test
     void everyRingIsPresentSoTheRulesCheckSomething() {
         for (var ring : new String[]{"domain", "application", "application.port.in", "application.port.out",
-                "application.service", "adapter.web", "adapter.web.live", "adapter.persistence", "adapter.signal",
+                "application.service", "adapter.web", "adapter.web.live", "adapter.web.graphql", "adapter.persistence",
+                "adapter.signal",
                 "adapter.jobs", "adapter.storage",
                 "bootstrap"}) {
             assertThat(platform.stream().anyMatch(c -> c.getPackageName().startsWith("io.rppg." + ring)))
@@ -92,5 +93,20 @@ class HexagonArchitectureTest {
     @Test
     void surfacesDoNotReachIntoTheLiveSocket() {
         RULES.surfacesDoNotReachIntoTheLiveSocket().check(platform);
+    }
+
+    @Test
+    void graphQlCallsPortsInOnly() {
+        RULES.graphQlCallsPortsInOnly().check(platform);
+    }
+
+    @Test
+    void graphQlImportsNoOtherAdapterOrSurface() {
+        RULES.graphQlImportsNoOtherAdapterOrSurface().check(platform);
+    }
+
+    @Test
+    void surfacesDoNotReachIntoGraphQl() {
+        RULES.surfacesDoNotReachIntoGraphQl().check(platform);
     }
 }

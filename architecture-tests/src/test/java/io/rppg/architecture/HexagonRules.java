@@ -139,4 +139,38 @@ final class HexagonRules {
                 .should().dependOnClassesThat().resideInAPackage(root + ".adapter.web.live..")
                 .because("REST surfaces start and stop streams through the application, not through the socket");
     }
+
+    /**
+     * The GraphQL API calls the application through its ports in only (use cases and queries, and the records that
+     * travel with them): a port out is for adapters to implement, not for a surface to call past the use cases.
+     */
+    ArchRule graphQlCallsPortsInOnly() {
+        return noClasses().that().resideInAPackage(root + ".adapter.web.graphql..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".application.port.out..",
+                        root + ".application.service..")
+                .because("GraphQL resolvers call use cases and queries, as every surface does");
+    }
+
+    /**
+     * The GraphQL API imports no other adapter and no other surface of the web adapter: it shares security and
+     * errors only, so that each surface can change without the others.
+     */
+    ArchRule graphQlImportsNoOtherAdapterOrSurface() {
+        var others = new java.util.ArrayList<>(java.util.List.of(surfaces()));
+        others.addAll(java.util.List.of(root + ".adapter.web.live..", root + ".adapter.persistence..",
+                root + ".adapter.signal..", root + ".adapter.jobs..", root + ".adapter.storage..",
+                root + ".adapter.grpc.."));
+        return noClasses().that().resideInAPackage(root + ".adapter.web.graphql..")
+                .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
+                .because("the GraphQL API is one surface among others; it reaches the platform through its ports");
+    }
+
+    /** ... and no other surface reaches into the GraphQL API. */
+    ArchRule surfacesDoNotReachIntoGraphQl() {
+        var others = new java.util.ArrayList<>(java.util.List.of(surfaces()));
+        others.add(root + ".adapter.web.live..");
+        return noClasses().that().resideInAnyPackage(others.toArray(String[]::new))
+                .should().dependOnClassesThat().resideInAPackage(root + ".adapter.web.graphql..")
+                .because("surfaces share the application, not each other's classes");
+    }
 }

@@ -103,6 +103,22 @@ class RulesCanFailTest {
         assertViolation(RULES.surfacesDoNotReachIntoTheLiveSocket(), "ScanController", "PeekingLiveHandler");
     }
 
+    @Test
+    void graphQlReadingThroughAPortOutIsCaught() {
+        assertViolation(RULES.graphQlCallsPortsInOnly(), "LeakyResolver", "LoadThingPort");
+    }
+
+    @Test
+    void graphQlImportingAnotherAdapterOrSurfaceIsCaught() {
+        assertViolation(RULES.graphQlImportsNoOtherAdapterOrSurface(), "LeakyResolver", "ScanController",
+                "ThingStoreAdapter");
+    }
+
+    @Test
+    void surfaceReachingIntoGraphQlIsCaught() {
+        assertViolation(RULES.surfacesDoNotReachIntoGraphQl(), "GraphQlBorrowingController", "LeakyResolver");
+    }
+
     private static void assertViolation(ArchRule rule, String... expectedInReport) {
         var result = rule.evaluate(broken);
         assertThat(result.hasViolation()).as("rule %s must fail on the broken fixture", rule.getDescription()).isTrue();
