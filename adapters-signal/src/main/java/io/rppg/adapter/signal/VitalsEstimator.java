@@ -75,7 +75,29 @@ final class VitalsEstimator {
     private static final double CLEAR_WINDOW = 0.5;
     private static final double CHANGING_RATE_BPM = 10;
     private static final double IRREGULAR_CHANGE = 0.12;
-    private static final double MIN_INTERVAL_CORRELATION_WHEN_IRREGULAR = 0.1;
+    /**
+     * Beats alike to at least this (their {@link Beats#shapeConsistency shape consistency}) are all heartbeats, so
+     * that jumps between their intervals are the heart's, not noise's.
+     */
+    private static final double CLEAN_BEATS = 0.95;
+    /**
+     * Successive change of clean beats above which the rhythm is irregular when the intervals are also uncorrelated.
+     * Lower than {@value #IRREGULAR_CHANGE}: a peak lies a share of its own interval after the beat's start, so each
+     * peak-to-peak interval mixes two true ones and shows less of their spread (a fibrillation-like rhythm of SDNN
+     * 110 ms at 70 bpm changes by 0.08 from peak to peak); regular hearts show at most 0.08, with their changes
+     * following breathing or, when a little noise moves the peaks, alternating long and short.
+     */
+    private static final double IRREGULAR_CHANGE_OF_CLEAN_BEATS = 0.072;
+    /**
+     * Intervals drawn anew at each beat are uncorrelated from one to the next; breathing's swing of a sinus rhythm
+     * correlates them (positive), peaks moved by noise make a long one follow a short one (negative). A change near
+     * the bound must come with intervals this close to uncorrelated; peaks that mix two true intervals each (see
+     * above) correlate fibrillation's intervals by about +0.17, so a clearly larger change is allowed
+     * {@value #MAX_INTERVAL_CORRELATION_WHEN_CLEARLY_IRREGULAR}.
+     */
+    private static final double MAX_INTERVAL_CORRELATION_WHEN_IRREGULAR = 0.15;
+    private static final double CLEARLY_IRREGULAR_CHANGE = 0.10;
+    private static final double MAX_INTERVAL_CORRELATION_WHEN_CLEARLY_IRREGULAR = 0.3;
 
     private final RppgMethod method;
     private final double quietSkinSwing;
@@ -140,15 +162,22 @@ final class VitalsEstimator {
         List<HeartRatePoint> series = series(pulse, t[from]);
         Double stability = stability(pulse, spectralBpm);
         Beats beats = beatsOf(pulse, hrHz);
-        Beats breathingBeats = breathingReference == method ? beats
-                : beatsOf(PulseBand.filter(RATE).apply(breathingReference.pulse(rgb)), hrHz);
-        Measurement<RespiratoryRate> breathing = respiration(trace, from, to, breathingBeats, seconds);
-        HeartRhythm rhythm = rhythmOf(beats, seconds);
+        Beats breathingBeats = beats;
+        double breathingSnrDb = snrDb;
+        if (breathingReference != method) {
+            double[] reference = PulseBand.filter(RATE).apply(breathingReference.pulse(rgb));
+            breathingBeats = beatsOf(reference, hrHz);
+            breathingSnrDb = PulseBand.snrDb(Spectrum.of(reference, RATE, 1 << 14), hrHz);
+        }
+        Measurement<RespiratoryRate> breathing = respiration(trace, from, to,
+                breathingSnrDb >= MIN_SNR_FOR_HRV_DB ? breathingBeats : null, seconds);
+        // The short intervals of an irregular rhythm fall below the usual spacing of peaks, and the narrow band around
+        // the spectral peak (itself off, as the rhythm spreads its power) merges them and evens them out: the rhythm
+        // is judged on the beats of the broad pulse, allowing half an interval at 1.2 times that rate between two.
+        Beats broadBeats = Beats.find(pulse, RATE, spectralBpm * 1.2);
+        HeartRhythm rhythm = rhythmOf(beats, broadBeats, pulse, seconds);
         if (rhythm == HeartRhythm.IRREGULAR) {
-            // The short intervals of an irregular rhythm fall below the usual spacing of peaks, and the narrow band
-            // around the spectral peak (itself off, as the rhythm spreads its power) merges them: its beats are
-            // counted on the broad pulse, allowing half an interval at 1.2 times that rate between two.
-            beats = Beats.find(pulse, RATE, spectralBpm * 1.2);
+            beats = broadBeats;
         }
         double bpm = headline(spectralBpm, series, beats, rhythm);
         Measurement<HeartRateVariability> hrv = rhythm == HeartRhythm.IRREGULAR
@@ -278,24 +307,32 @@ final class VitalsEstimator {
     }
 
     /**
-     * Regular when successive beat intervals differ by less than {@value #IRREGULAR_CHANGE} of the usual one.
-     * Irregular when they differ by more and each interval is independent of the last (correlation above
-     * {@value #MIN_INTERVAL_CORRELATION_WHEN_IRREGULAR}), as in fibrillation; peaks misplaced by noise on a steady
-     * rhythm also make intervals jump, but each long one then follows a short one (a negative correlation), and the
-     * rhythm is left undetermined.
+     * Irregular when clean beats of the broad pulse (alike in shape: every peak a heartbeat) change by more than
+     * {@value #IRREGULAR_CHANGE_OF_CLEAN_BEATS} of the usual interval from one beat to the next with intervals
+     * uncorrelated from one to the next (within {@value #MAX_INTERVAL_CORRELATION_WHEN_IRREGULAR} of 0, or
+     * {@value #MAX_INTERVAL_CORRELATION_WHEN_CLEARLY_IRREGULAR} for a change above {@value #CLEARLY_IRREGULAR_CHANGE}),
+     * as in fibrillation. Otherwise regular when the beats of the heart-rate band differ by at most
+     * {@value #IRREGULAR_CHANGE}, and undetermined when they jump more: beats that noise placed also make intervals
+     * jump, and a rhythm is never called irregular from beats that do not look alike.
      */
-    private static HeartRhythm rhythmOf(Beats beats, double seconds) {
-        double change = beats.successiveChange();
-        double correlation = beats.intervalCorrelation();
-        if (seconds < MIN_SECONDS_FOR_HRV || Double.isNaN(change) || Double.isNaN(correlation)
-                || beats.plausibleIntervalsMs().length < MIN_INTERVALS_FOR_HRV) {
+    private static HeartRhythm rhythmOf(Beats beats, Beats broadBeats, double[] pulse, double seconds) {
+        if (seconds < MIN_SECONDS_FOR_HRV) {
             return HeartRhythm.UNDETERMINED;
         }
-        if (change <= IRREGULAR_CHANGE) {
-            return HeartRhythm.REGULAR;
+        double broadChange = broadBeats.successiveChange();
+        double broadCorrelation = broadBeats.intervalCorrelation();
+        boolean clean = broadBeats.shapeConsistency(pulse, RATE) >= CLEAN_BEATS
+                && broadBeats.plausibleIntervalsMs().length >= MIN_INTERVALS_FOR_HRV;
+        boolean uncorrelated = Math.abs(broadCorrelation) < (broadChange > CLEARLY_IRREGULAR_CHANGE
+                ? MAX_INTERVAL_CORRELATION_WHEN_CLEARLY_IRREGULAR : MAX_INTERVAL_CORRELATION_WHEN_IRREGULAR);
+        if (clean && broadChange > IRREGULAR_CHANGE_OF_CLEAN_BEATS && uncorrelated) {
+            return HeartRhythm.IRREGULAR;
         }
-        return correlation > MIN_INTERVAL_CORRELATION_WHEN_IRREGULAR ? HeartRhythm.IRREGULAR
-                : HeartRhythm.UNDETERMINED;
+        double change = beats.successiveChange();
+        if (Double.isNaN(change) || beats.plausibleIntervalsMs().length < MIN_INTERVALS_FOR_HRV) {
+            return HeartRhythm.UNDETERMINED;
+        }
+        return change <= IRREGULAR_CHANGE ? HeartRhythm.REGULAR : HeartRhythm.UNDETERMINED;
     }
 
     private static AnalysisOutcome noPulse(String why) {
@@ -428,6 +465,12 @@ final class VitalsEstimator {
         return Measurement.of(new HeartRateVariability(sdnn, rmssd, beats.acceptedIntervalsMs().length));
     }
 
+    /**
+     * Breathing from the head's vertical motion and, when they are timed well enough, the beats' heights and
+     * intervals ({@code beats} null when they are not). Beats picked out of a pulse below {@value #MIN_SNR_FOR_HRV_DB}
+     * dB (a codec's flattened chroma) are placed by the noise as much as by the heart: their heights and intervals
+     * then swing at whatever slow rate the noise has, and two of them agreeing by chance outvoted the head.
+     */
     private static Measurement<RespiratoryRate> respiration(SkinTrace trace, int from, int to, Beats beats,
                                                             double seconds) {
         if (seconds < MIN_SECONDS_FOR_RESPIRATION) {
@@ -435,11 +478,12 @@ final class VitalsEstimator {
                     "Too short for breathing: %.0f s of face, %.0f s needed", seconds, MIN_SECONDS_FOR_RESPIRATION));
         }
         double[] vertical = Resampler.uniform(trace.seconds(), trace.vertical(), from, to, RATE);
-        double bpm = new Respiration()
-                .addUniform(vertical, RATE)
-                .addAtTimes(beats.peakSeconds(), beats.peakHeights())
-                .addAtTimes(beats.acceptedAtSeconds(), beats.acceptedIntervalsMs())
-                .breathsPerMinute(MIN_RESPIRATION_PROMINENCE);
+        Respiration respiration = new Respiration().addUniform(vertical, RATE);
+        if (beats != null) {
+            respiration.addAtTimes(beats.peakSeconds(), beats.peakHeights())
+                    .addAtTimes(beats.acceptedAtSeconds(), beats.acceptedIntervalsMs());
+        }
+        double bpm = respiration.breathsPerMinute(MIN_RESPIRATION_PROMINENCE);
         if (Double.isNaN(bpm)) {
             return Measurement.notMeasured("No clear breathing rhythm in face motion or pulse modulation");
         }

@@ -28,6 +28,7 @@ final class LiveSocket implements WebSocket.Listener, AutoCloseable {
 
     private final BlockingQueue<JsonNode> incoming = new LinkedBlockingQueue<>();
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    private final Map<JsonNode, Long> arrivals = new java.util.IdentityHashMap<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
@@ -45,6 +46,9 @@ final class LiveSocket implements WebSocket.Listener, AutoCloseable {
         if (last) {
             var node = JsonClient.JSON.readTree(partial.toString());
             partial.setLength(0);
+            synchronized (arrivals) {
+                arrivals.put(node, System.nanoTime());
+            }
             received.add(node);
             incoming.add(node);
         }
@@ -118,6 +122,13 @@ final class LiveSocket implements WebSocket.Listener, AutoCloseable {
             if (wanted.test(node)) {
                 return node;
             }
+        }
+    }
+
+    /** When a received message arrived, by {@link System#nanoTime()}. */
+    long arrivalOf(JsonNode message) {
+        synchronized (arrivals) {
+            return arrivals.get(message);
         }
     }
 

@@ -5,7 +5,9 @@ public enum LiveCondition {
     COLLECTING("Hold still: measuring"),
     NO_FACE("No face in view"),
     TOO_DARK("Too dark: add light"),
-    HOLD_STILL("Hold still: the signal is too weak");
+    HOLD_STILL("Hold still: the signal is too weak"),
+    /** A media stream's face covers too few pixels for its skin colour to carry a pulse. */
+    FACE_TOO_SMALL("Come closer: the face is too small");
 
     private final String message;
 

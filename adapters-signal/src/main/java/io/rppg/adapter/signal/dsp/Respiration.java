@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * Breathing rate from several slow modulations at once: the face's vertical movement, the pulse amplitude and the
  * beat intervals (respiratory sinus arrhythmia). Each source names the clearest tone of its 0.1-0.5 Hz spectrum;
- * sources without a clear tone are ignored. Two sources that agree decide; where none agree, the tone that stands
- * out most of its own spectrum. A median of three would let two sources led astray in different directions
- * (intervals interpolated across rejected beats, amplitudes following the lighting) pick the middle wrong one.
+ * sources without a clear tone are ignored. Two sources that agree decide, at the rate of the clearer of the two
+ * (their mean would be a rate neither of them shows); where none agree, the tone that stands out most of its own
+ * spectrum. A median of three would let two sources led astray in different directions (intervals interpolated
+ * across rejected beats, amplitudes following the lighting) pick the middle wrong one.
  * The skin's baseline brightness is left out: lighting drift swamps it.
  */
 public final class Respiration {
@@ -75,7 +76,8 @@ public final class Respiration {
             }
         }
         if (agreeing != null) {
-            return (agreeing[0].hz() + agreeing[1].hz()) / 2 * 60;
+            Tone clearer = agreeing[0].prominence() >= agreeing[1].prominence() ? agreeing[0] : agreeing[1];
+            return clearer.hz() * 60;
         }
         // No two agree: the clearest tone decides.
         return clear.stream().max(Comparator.comparingDouble(Tone::prominence)).orElseThrow().hz() * 60;

@@ -14,6 +14,7 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -57,7 +58,28 @@ public final class VideoReader implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new UnusableVideoException(FailureCode.UNREADABLE_VIDEO, "The video file could not be read: no such file");
         }
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        return start(new FFmpegFrameGrabber(file.toFile()), file.getFileName().toString());
+    }
+
+    /**
+     * Opens a recording that arrives as a stream (pieces of a WebM or fragmented MP4 as a browser records it),
+     * reading it as it comes: the call blocks until the stream's header has arrived. Nothing of the stream is kept
+     * for seeking back, so memory does not grow with its length.
+     */
+    public static VideoReader open(InputStream stream) throws UnusableVideoException {
+        // A maximum size of 0 gives FFmpeg no seek callback: the stream is read once, front to back.
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(stream, 0);
+        // One decoding thread: a live stream decodes a picture as it arrives, and frame threads would hold pictures
+        // back (and take cores that other streams need).
+        grabber.setVideoOption("threads", "1");
+        // The stream's header names its codec and size; a second of pictures is enough to confirm them. Probing
+        // less holds less of the stream in FFmpeg before the first picture comes out.
+        grabber.setOption("analyzeduration", "1000000");
+        grabber.setOption("probesize", "1000000");
+        return start(grabber, "a live stream");
+    }
+
+    private static VideoReader start(FFmpegFrameGrabber grabber, String name) throws UnusableVideoException {
         try {
             // RAW leaves the decoded planes alone and hands over the AVFrame: no conversion to BGR is paid for.
             grabber.setImageMode(FrameGrabber.ImageMode.RAW);
@@ -67,7 +89,7 @@ public final class VideoReader implements AutoCloseable {
             String message = String.valueOf(e.getMessage());
             if (message.toLowerCase(Locale.ROOT).contains("unsupported") || message.contains("find_decoder")) {
                 // JavaCV's message names the file's path on this server: logged, never shown to the uploader.
-                LOG.debug("No decoder for {}: {}", file.getFileName(), message);
+                LOG.debug("No decoder for {}: {}", name, message);
                 throw new UnusableVideoException(FailureCode.UNSUPPORTED_FORMAT,
                         FailureCode.UNSUPPORTED_FORMAT.defaultMessage());
             }

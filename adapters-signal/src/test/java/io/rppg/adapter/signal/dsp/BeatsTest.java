@@ -79,6 +79,27 @@ class BeatsTest {
     }
 
     /** Beat times from {@code first} on, alternating the two intervals, up to {@code until} seconds. */
+    /**
+     * Beats of one shape look alike however unevenly they come; the same beats under noise, which also places some
+     * of the peaks, do not.
+     */
+    @Test
+    void beatsOfOneShapeAreConsistentAndNoiseIsNot() {
+        double[] uneven = {1.0, 1.6, 2.5, 3.1, 4.0, 4.9, 5.4, 6.3, 7.0, 7.6, 8.5, 9.3, 10.0, 10.6, 11.5, 12.2};
+        double[] clean = pulseTrain(uneven, 13.5);
+        double[] noisy = clean.clone();
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < noisy.length; i++) {
+            noisy[i] += 0.35 * random.nextGaussian();
+        }
+
+        double alike = Beats.find(clean, RATE, 80).shapeConsistency(clean, RATE);
+        double unlike = Beats.find(noisy, RATE, 80).shapeConsistency(noisy, RATE);
+
+        assertThat(alike).isGreaterThan(0.97);
+        assertThat(unlike).isLessThan(0.9);
+    }
+
     private static double[] beatTimes(double first, double until, double oddMs, double evenMs) {
         double[] times = new double[64];
         int n = 0;

@@ -76,6 +76,20 @@ class RespirationTest {
         assertThat(bpm).isCloseTo(15.3, within(0.6));
     }
 
+    /**
+     * Two sources within the agreement of each other: the clearer one's rate, not the mean of both, which neither
+     * shows (a beat source 1.5 breaths a minute off the head's clear 15 would pull the answer to 15.75).
+     */
+    @Test
+    void ofTwoSourcesThatAgreeTheClearerGivesTheRate() {
+        double bpm = new Respiration()
+                .addUniform(withNoise(sine(0.25, 1, 0, 40, RATE), 0.05, 4), RATE)
+                .addUniform(withNoise(sine(0.275, 1, 0, 40, RATE), 0.6, 5), RATE)
+                .breathsPerMinute(PROMINENCE);
+
+        assertThat(bpm).isCloseTo(15, within(0.3));
+    }
+
     /** Fewer than six beats are too few to carry a breathing rhythm, and are ignored rather than guessed from. */
     @Test
     void fewerThanSixBeatsAreIgnored() {

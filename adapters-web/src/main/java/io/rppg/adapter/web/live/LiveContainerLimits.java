@@ -21,7 +21,7 @@ class LiveContainerLimits implements ServletContextAware {
     public void setServletContext(ServletContext servletContext) {
         if (servletContext.getAttribute(ServerContainer.class.getName()) instanceof ServerContainer container) {
             container.setDefaultMaxTextMessageBufferSize(limits.maxMessageBytes() * 4);
-            container.setDefaultMaxBinaryMessageBufferSize(limits.maxMessageBytes() * 4);
+            container.setDefaultMaxBinaryMessageBufferSize(limits.maxMediaMessageBytes() * 2);
             container.setDefaultMaxSessionIdleTimeout(limits.connectionIdleTimeout().toMillis());
         }
     }

@@ -5,6 +5,7 @@ import io.rppg.adapter.web.security.Caller;
 import io.rppg.application.port.in.LiveStreamUseCase;
 import io.rppg.application.port.in.LiveStreamUseCase.Feeding;
 import io.rppg.application.port.in.LiveStreamUseCase.Subscribing;
+import io.rppg.domain.live.LiveInput;
 import io.rppg.domain.live.TraceSample;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.SessionOwner;
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The live protocol on {@code /ws}: authenticate ({@code ?token=} or a first {@code auth} message), subscribe to a
- * session's {@code vitals}, feed a stream with {@code trace} messages, and receive {@code vitals}, {@code status},
+ * session's {@code vitals}, feed a stream with {@code trace} messages or with binary pieces of a recording (media), and receive {@code vitals}, {@code status},
  * {@code completed} and {@code failed} messages. Every refusal is an {@code error} message with a code; those that
  * end the connection close it with a 44xx code that repeats the HTTP status (4400, 4401, 4403, 4429).
  *
@@ -121,6 +122,10 @@ public class LiveWebSocketHandler extends AbstractWebSocketHandler {
         }
     }
 
+    /**
+     * A piece of the WebM or fragmented-MP4 recording that feeds the connection's stream: the stream this connection
+     * already feeds, else the one session it subscribed to.
+     */
     @Override
     protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
         var connection = connections.get(socket.getId());
@@ -131,8 +136,22 @@ public class LiveWebSocketHandler extends AbstractWebSocketHandler {
             refuseUnauthenticated(connection);
             return;
         }
-        connection.send(LiveJson.error("UNSUPPORTED_INPUT",
-                "This server takes trace input only: send {\"type\":\"trace\",\"samples\":[[t_ms,r,g,b],...]}"));
+        if (message.getPayloadLength() > limits.maxMediaMessageBytes()) {
+            breakOff(connection, "MESSAGE_TOO_LARGE", "A media piece may hold at most " + limits.maxMediaMessageBytes()
+                    + " bytes", BAD_MESSAGE);
+            return;
+        }
+        var session = connection.feeding() != null ? connection.feeding()
+                : connection.subscriptions().size() == 1 ? connection.subscriptions().keySet().iterator().next() : null;
+        if (session == null) {
+            connection.send(LiveJson.error("STREAM_UNAVAILABLE",
+                    "Subscribe to the stream's session before sending its media"));
+            return;
+        }
+        var payload = message.getPayload();
+        var piece = new byte[payload.remaining()];
+        payload.get(piece);
+        fed(connection, session, streams.feedMedia(tenantOf(connection.caller()), session, piece));
     }
 
     @Override
@@ -273,17 +292,26 @@ public class LiveWebSocketHandler extends AbstractWebSocketHandler {
             connection.subscriptions().put(session, subscription);
             connection.send(LiveJson.of(subscribed(session)));
         }
-        switch (streams.feed(tenant, session, samples)) {
+        fed(connection, session, streams.feed(tenant, session, samples));
+    }
+
+    /** Answers what became of a connection's input to {@code session}. */
+    private void fed(LiveConnection connection, ScanSessionId session, Feeding feeding) {
+        switch (feeding) {
             case Feeding.Accepted() -> connection.feeds(session);
             case Feeding.Ended() -> connection.feeds(null);
             case Feeding.TooFast() -> {
                 connection.feeds(null);
                 connection.send(LiveJson.error("RATE_LIMIT_EXCEEDED",
-                        "Samples arrived faster than real time; the stream was ended"));
+                        "Input arrived faster than real time; the stream was ended"));
                 connection.close(TOO_MANY);
             }
             case Feeding.NotStreaming() -> connection.send(LiveJson.error("STREAM_UNAVAILABLE",
                     "No stream is running for session " + session.value() + "; start streaming first"));
+            case Feeding.WrongInput(var takes) -> connection.send(LiveJson.error("UNSUPPORTED_INPUT",
+                    takes == LiveInput.MEDIA
+                            ? "This stream takes media: binary pieces of one WebM or MP4 recording"
+                            : "This stream takes trace input: {\"type\":\"trace\",\"samples\":[[t_ms,r,g,b],...]}"));
         }
     }
 

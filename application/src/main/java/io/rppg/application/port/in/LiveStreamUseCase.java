@@ -2,6 +2,7 @@ package io.rppg.application.port.in;
 
 import io.rppg.domain.live.DeviceConfig;
 import io.rppg.domain.live.DeviceId;
+import io.rppg.domain.live.LiveInput;
 import io.rppg.domain.live.LiveMessage;
 import io.rppg.domain.live.StreamId;
 import io.rppg.domain.live.TraceSample;
@@ -25,6 +26,12 @@ public interface LiveStreamUseCase {
 
     /** Adds trace samples to the stream feeding {@code session}. */
     Feeding feed(TenantId tenant, ScanSessionId session, List<TraceSample> samples);
+
+    /**
+     * Adds the next piece of the WebM or fragmented-MP4 recording that feeds {@code session}, as a browser's
+     * {@code MediaRecorder} hands it over: pieces are cut at any byte, and the first holds the header.
+     */
+    Feeding feedMedia(TenantId tenant, ScanSessionId session, byte[] piece);
 
     /** Ends a stream for a reason of the connection feeding it (a flood, a malformed message): the scan fails. */
     void abort(TenantId tenant, ScanSessionId session, String reason);
@@ -89,7 +96,10 @@ public interface LiveStreamUseCase {
         record Accepted() implements Feeding {
         }
 
-        /** The stream reached its length and was ended; the subscribers have its end. */
+        /**
+         * The stream was ended by this input: it reached its length, or its media cannot be decoded; the
+         * subscribers have its end.
+         */
         record Ended() implements Feeding {
         }
 
@@ -98,6 +108,13 @@ public interface LiveStreamUseCase {
         }
 
         record NotStreaming() implements Feeding {
+        }
+
+        /**
+         * The stream takes the other kind of input: its device's {@code input}, or for a stream without a device
+         * the kind of its first input. Nothing was fed; the stream goes on.
+         */
+        record WrongInput(LiveInput takes) implements Feeding {
         }
     }
 

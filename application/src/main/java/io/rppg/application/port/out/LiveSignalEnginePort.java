@@ -3,6 +3,7 @@ package io.rppg.application.port.out;
 import io.rppg.domain.live.LiveCondition;
 import io.rppg.domain.live.LiveWindow;
 import io.rppg.domain.live.TraceSample;
+import io.rppg.domain.vitals.AnalysisFailure;
 import io.rppg.domain.vitals.AnalysisOutcome;
 
 import java.util.List;
@@ -14,6 +15,13 @@ import java.util.List;
 public interface LiveSignalEnginePort {
 
     LiveAnalysis open(Settings settings);
+
+    /**
+     * Opens the analysis of a media stream: pieces of one WebM or fragmented-MP4 recording, decoded on a worker of
+     * the stream's own while they arrive, through the file engine's face and skin code. What the worker finds is
+     * told to {@code listener} from that worker.
+     */
+    MediaAnalysis openMedia(Settings settings, MediaListener listener);
 
     /**
      * @param method        the rPPG method's name, as {@code RPPG_SIGNAL_METHOD} takes it
@@ -50,5 +58,51 @@ public interface LiveSignalEnginePort {
 
         record Condition(LiveCondition condition, double atSeconds) implements Reading {
         }
+    }
+
+    /**
+     * One media stream's analysis. {@link #take} is called by one thread at a time; {@link #finish} and
+     * {@link #close} may come from any thread, and end the stream's worker before they return.
+     */
+    interface MediaAnalysis {
+
+        /** Queues the next piece of the recording for the decoder. */
+        MediaIntake take(byte[] piece);
+
+        /** Seconds of video received so far: decoded, and waiting to be decoded (estimated at its bitrate). */
+        double seconds();
+
+        /**
+         * Ends the input, lets the worker decode what is queued and ends it, then judges the whole stream as the
+         * file engine judges an upload of the same recording; or tells why the stream could not be decoded.
+         */
+        AnalysisOutcome finish();
+
+        /** Ends the worker at once, dropping what is queued. Idempotent. */
+        void close();
+    }
+
+    /** What became of a piece of media. */
+    sealed interface MediaIntake {
+        record Taken() implements MediaIntake {
+        }
+
+        /** More undecoded media waits than the stream may hold: the sender is faster than the decoder. */
+        record Backlogged(long pendingBytes) implements MediaIntake {
+        }
+
+        /** The stream cannot be decoded (not WebM or MP4, a codec that cannot be opened, an earlier failure). */
+        record Refused(AnalysisFailure failure) implements MediaIntake {
+        }
+    }
+
+    /** What a media stream's worker tells its owner, from the worker's thread. */
+    interface MediaListener {
+
+        /** The video reached {@code seconds}; {@code readings} are those that became due (possibly none). */
+        void progressed(double seconds, List<Reading> readings);
+
+        /** The stream cannot be decoded; its worker has ended. */
+        void failed(AnalysisFailure failure);
     }
 }

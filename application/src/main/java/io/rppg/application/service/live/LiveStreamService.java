@@ -9,6 +9,7 @@ import io.rppg.application.port.out.DevicePort;
 import io.rppg.application.port.out.IdGeneratorPort;
 import io.rppg.application.port.out.LiveFanOutPort;
 import io.rppg.application.port.out.LiveSignalEnginePort;
+import io.rppg.application.port.out.LiveSignalEnginePort.MediaIntake;
 import io.rppg.application.port.out.LiveSignalEnginePort.Reading;
 import io.rppg.application.port.out.ScanQuotaPort;
 import io.rppg.application.port.out.ScanSessionPort;
@@ -16,6 +17,7 @@ import io.rppg.application.port.out.TransactionPort;
 import io.rppg.domain.live.Device;
 import io.rppg.domain.live.DeviceConfig;
 import io.rppg.domain.live.DeviceId;
+import io.rppg.domain.live.LiveInput;
 import io.rppg.domain.live.LiveMessage;
 import io.rppg.domain.live.StreamId;
 import io.rppg.domain.live.TraceSample;
@@ -137,7 +139,9 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
         if (started instanceof StreamStart.Started(var stream)) {
             var analysis = engine.open(new LiveSignalEnginePort.Settings(streamConfig.method(),
                     streamConfig.windowSeconds()));
-            running.put(stream.session(), new LiveScan(tenant, stream, analysis));
+            // A device's config names its input; a stream without a device takes the kind its first input is.
+            var input = command.device() == null ? null : streamConfig.input();
+            running.put(stream.session(), new LiveScan(tenant, stream, analysis, input));
         }
         return started;
     }
@@ -202,25 +206,22 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
             if (scan.ended) {
                 return new Feeding.NotStreaming();
             }
+            if (!scan.takes(LiveInput.TRACE)) {
+                return new Feeding.WrongInput(scan.input);
+            }
             var now = clock.now();
             if (scan.firstInputAt == null) {
                 scan.firstInputAt = now;
             }
             scan.lastInputAt = now;
             var readings = scan.analysis.addTrace(samples);
-            double elapsed = Duration.between(scan.firstInputAt, now).toMillis() / 1000.0;
-            double lead = scan.analysis.seconds() - elapsed;
-            if (lead > limits.maxLeadSeconds()) {
-                end(scan, new AnalysisOutcome.Unusable(new AnalysisFailure(FailureCode.INVALID_STREAM,
-                        String.format(Locale.ROOT, "The stream sent %.1f s of signal in %.1f s: faster than real time",
-                                scan.analysis.seconds(), elapsed))));
+            var tooFast = tooFast(scan, scan.analysis.seconds(), now);
+            if (tooFast != null) {
+                end(scan, tooFast);
                 return new Feeding.TooFast();
             }
             for (var reading : readings) {
-                publish(tenant, switch (reading) {
-                    case Reading.Window(var window) -> new LiveMessage.Window(session, window);
-                    case Reading.Condition(var condition, var at) -> new LiveMessage.Status(session, condition, at);
-                });
+                publish(tenant, message(session, reading));
             }
             if (scan.analysis.seconds() >= scan.stream.config().maxSeconds()) {
                 end(scan, finishing(scan));
@@ -228,6 +229,123 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
             }
             return new Feeding.Accepted();
         }
+    }
+
+    @Override
+    public Feeding feedMedia(TenantId tenant, ScanSessionId session, byte[] piece) {
+        var scan = running.get(session);
+        if (scan == null || !scan.tenant.equals(tenant)) {
+            return new Feeding.NotStreaming();
+        }
+        synchronized (scan) {
+            if (scan.ended) {
+                return new Feeding.NotStreaming();
+            }
+            if (!scan.takes(LiveInput.MEDIA)) {
+                return new Feeding.WrongInput(scan.input);
+            }
+            var now = clock.now();
+            if (scan.firstInputAt == null) {
+                scan.firstInputAt = now;
+            }
+            scan.lastInputAt = now;
+            if (scan.media == null) {
+                scan.media = engine.openMedia(new LiveSignalEnginePort.Settings(scan.stream.config().method(),
+                        scan.stream.config().windowSeconds()), new MediaProgress(scan));
+            }
+            switch (scan.media.take(piece)) {
+                case MediaIntake.Taken() -> {
+                }
+                case MediaIntake.Backlogged(var pending) -> {
+                    end(scan, new AnalysisOutcome.Unusable(new AnalysisFailure(FailureCode.INVALID_STREAM,
+                            String.format(Locale.ROOT, "The stream sent video faster than it can be decoded in real "
+                                    + "time (%d KB waiting)", pending / 1024))));
+                    return new Feeding.TooFast();
+                }
+                case MediaIntake.Refused(var failure) -> {
+                    end(scan, new AnalysisOutcome.Unusable(failure));
+                    return new Feeding.Ended();
+                }
+            }
+            var tooFast = tooFast(scan, scan.media.seconds(), now);
+            if (tooFast != null) {
+                end(scan, tooFast);
+                return new Feeding.TooFast();
+            }
+            if (scan.media.seconds() >= scan.stream.config().maxSeconds()) {
+                end(scan, finishing(scan));
+                return new Feeding.Ended();
+            }
+            return new Feeding.Accepted();
+        }
+    }
+
+    /** The failure of a stream whose input runs ahead of the time since its first input arrived, or null. */
+    private AnalysisOutcome tooFast(LiveScan scan, double streamSeconds, Instant now) {
+        double elapsed = Duration.between(scan.firstInputAt, now).toMillis() / 1000.0;
+        if (streamSeconds - elapsed <= limits.maxLeadSeconds()) {
+            return null;
+        }
+        return new AnalysisOutcome.Unusable(new AnalysisFailure(FailureCode.INVALID_STREAM,
+                String.format(Locale.ROOT, "The stream sent %.1f s of signal in %.1f s: faster than real time",
+                        streamSeconds, elapsed)));
+    }
+
+    /**
+     * What a media stream's decoding worker finds. Its windows are published from the worker without the scan's
+     * lock, because a stop holds that lock while it waits for the worker to decode what is queued; whatever ends the
+     * stream from here (a failure, its length, a flood) runs on a thread of its own for the same reason.
+     */
+    private final class MediaProgress implements LiveSignalEnginePort.MediaListener {
+
+        private final LiveScan scan;
+
+        MediaProgress(LiveScan scan) {
+            this.scan = scan;
+        }
+
+        @Override
+        public void progressed(double seconds, List<Reading> readings) {
+            if (scan.ended) {
+                return;
+            }
+            for (var reading : readings) {
+                publish(scan.tenant, message(scan.stream.session(), reading));
+            }
+            var now = clock.now();
+            var tooFast = scan.firstInputAt == null ? null : tooFast(scan, seconds, now);
+            if (tooFast != null) {
+                endElsewhere(tooFast);
+            } else if (seconds >= scan.stream.config().maxSeconds()) {
+                endElsewhere(null);
+            }
+        }
+
+        @Override
+        public void failed(AnalysisFailure failure) {
+            endElsewhere(new AnalysisOutcome.Unusable(failure));
+        }
+
+        /** Ends the stream with {@code outcome}, or with {@code null} with what it has. */
+        private void endElsewhere(AnalysisOutcome outcome) {
+            if (scan.ended) {
+                return;
+            }
+            Thread.ofVirtual().name("live-end-" + scan.stream.id().value()).start(() -> {
+                synchronized (scan) {
+                    if (!scan.ended) {
+                        end(scan, outcome != null ? outcome : finishing(scan));
+                    }
+                }
+            });
+        }
+    }
+
+    private static LiveMessage message(ScanSessionId session, Reading reading) {
+        return switch (reading) {
+            case Reading.Window(var window) -> new LiveMessage.Window(session, window);
+            case Reading.Condition(var condition, var at) -> new LiveMessage.Status(session, condition, at);
+        };
     }
 
     @Override
@@ -301,7 +419,7 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
 
     private AnalysisOutcome finishing(LiveScan scan) {
         try {
-            return scan.analysis.finish();
+            return scan.media != null ? scan.media.finish() : scan.analysis.finish();
         } catch (RuntimeException fault) {
             log.log(Level.ERROR, "The live analysis of " + scan.stream.id() + " failed", fault);
             return null;
@@ -315,6 +433,10 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
     private ScanSession end(LiveScan scan, AnalysisOutcome outcome) {
         scan.ended = true;
         running.remove(scan.stream.session(), scan);
+        if (scan.media != null) {
+            // Whatever ended the stream, its decoding worker ends with it.
+            scan.media.close();
+        }
         var tenant = scan.tenant;
         var now = clock.now();
         var ended = transactions.inTenantTransaction(tenant, () -> {
@@ -379,14 +501,27 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
         final TenantId tenant;
         final Stream stream;
         final LiveSignalEnginePort.LiveAnalysis analysis;
-        Instant firstInputAt;
+        /** The media stream's analysis, opened by its first piece; null for a trace stream. */
+        LiveSignalEnginePort.MediaAnalysis media;
+        /** The input the stream takes; null until the first input of a stream without a device. */
+        LiveInput input;
+        volatile Instant firstInputAt;
         volatile Instant lastInputAt;
         volatile boolean ended;
 
-        LiveScan(TenantId tenant, Stream stream, LiveSignalEnginePort.LiveAnalysis analysis) {
+        LiveScan(TenantId tenant, Stream stream, LiveSignalEnginePort.LiveAnalysis analysis, LiveInput input) {
             this.tenant = tenant;
             this.stream = stream;
             this.analysis = analysis;
+            this.input = input;
+        }
+
+        /** Whether the stream takes {@code kind}; the first input of a stream without a device decides. */
+        boolean takes(LiveInput kind) {
+            if (input == null) {
+                input = kind;
+            }
+            return input == kind;
         }
     }
 }
