@@ -1,6 +1,7 @@
 package io.rppg.bootstrap;
 
 import io.rppg.adapter.signal.cli.AnalyzeCommand;
+import io.rppg.bootstrap.database.EarlyEmbeddedDatabaseStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -23,6 +24,8 @@ public class RppgApplication {
             System.setProperty("logback.configurationFile", "rppg-cli-logback.xml");
             System.exit(AnalyzeCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
-        SpringApplication.run(RppgApplication.class, args);
+        var application = new SpringApplication(RppgApplication.class);
+        application.addInitializers(new EarlyEmbeddedDatabaseStart());
+        application.run(args);
     }
 }

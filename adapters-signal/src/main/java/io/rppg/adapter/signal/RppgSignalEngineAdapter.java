@@ -3,13 +3,13 @@ package io.rppg.adapter.signal;
 import io.rppg.adapter.signal.method.RppgMethods;
 import io.rppg.adapter.signal.video.UnusableVideoException;
 import io.rppg.application.port.out.SignalEnginePort;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.domain.vitals.AnalysisFailure;
 import io.rppg.domain.vitals.AnalysisOutcome;
 import io.rppg.domain.vitals.FailureCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -46,15 +46,15 @@ public final class RppgSignalEngineAdapter implements SignalEnginePort {
     }
 
     @Override
-    public AnalysisOutcome analyze(Path video) {
+    public AnalysisOutcome analyze(VideoSource video) {
         try {
             SkinTrace trace = reader.read(video);
             return judge(trace);
         } catch (UnusableVideoException e) {
             return new AnalysisOutcome.Unusable(e.failure());
         } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
-            LOG.error("Analysis of {} failed", video.getFileName(), e);
-            throw new SignalEngineFault("the signal engine failed on " + video.getFileName() + ": " + e, e);
+            LOG.error("Analysis of {} failed", video.name(), e);
+            throw new SignalEngineFault("the signal engine failed on " + video.name() + ": " + e, e);
         }
     }
 

@@ -6,6 +6,7 @@ import io.rppg.adapter.signal.face.FaceTracker;
 import io.rppg.adapter.signal.video.UnusableVideoException;
 import io.rppg.adapter.signal.video.VideoReader;
 import io.rppg.adapter.signal.video.YuvPicture;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 
 import java.nio.file.Path;
 
@@ -23,6 +24,10 @@ final class SkinTraceReader {
     }
 
     SkinTrace read(Path video) throws UnusableVideoException {
+        return read(new VideoSource.LocalFile(video));
+    }
+
+    SkinTrace read(VideoSource video) throws UnusableVideoException {
         try (VideoReader reader = VideoReader.open(video); FaceDetector detector = new BlazeFaceDetector();
              FaceTracker tracker = new FaceTracker(detector, config.detectionInterval(), config.facePatienceSeconds())) {
             FaceReduction reduction = new FaceReduction(reader.orientation(), detector, tracker);

@@ -48,7 +48,7 @@ public final class ScanSessionService implements CreateScanSessionUseCase, GetSc
             return switch (quotas.consumeOne(command.tenant(), UsagePeriod.monthOf(now), plan.monthlyScans())) {
                 case ScanAllowance.NoScansAvailable(var monthlyScans, var renewsAt) ->
                         new SessionCreation.NoScansAvailable(monthlyScans, renewsAt);
-                case ScanAllowance.Granted granted -> new SessionCreation.Created(sessions.save(
+                case ScanAllowance.Granted granted -> new SessionCreation.Created(sessions.add(
                         ScanSession.open(ids.newScanSessionId(now), command.tenant(), command.owner(), now)));
             };
         });

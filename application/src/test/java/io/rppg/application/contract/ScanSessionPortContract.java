@@ -16,6 +16,8 @@ import io.rppg.domain.vitals.HeartRatePoint;
 import io.rppg.domain.vitals.HeartRateVariability;
 import io.rppg.domain.vitals.HeartRhythm;
 import io.rppg.domain.vitals.Measurement;
+import io.rppg.domain.vitals.PulseSpectrum;
+import io.rppg.domain.vitals.PulseWaveform;
 import io.rppg.domain.vitals.SignalQuality;
 import io.rppg.domain.vitals.Vitals;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,20 @@ public abstract class ScanSessionPortContract extends PortContract {
 
         assertThat(inTenant(tenant, () -> sessions().findById(tenant.id(), session.id()))).contains(session);
         assertThat(inTenant(stranger, () -> sessions().findById(stranger.id(), session.id()))).isEmpty();
+    }
+
+    @Test
+    void aSessionAddedAsNewIsFoundAsSavedAndAnAddedIdTakenAlreadyIsRefused() {
+        var tenant = newTenant();
+        var opened = ScanSession.open(newId(now()), tenant.id(), OWNER, now());
+
+        var added = inTenant(tenant, () -> sessions().add(opened));
+
+        assertThat(added).isEqualTo(opened);
+        assertThat(inTenant(tenant, () -> sessions().findById(tenant.id(), opened.id()))).contains(opened);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inTenant(tenant, () -> sessions().add(opened)))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(inTenant(tenant, () -> sessions().findById(tenant.id(), opened.id()))).contains(opened);
     }
 
     @Test
@@ -96,6 +112,46 @@ public abstract class ScanSessionPortContract extends PortContract {
         assertThat(stored.vitals().heartRateSeries()).isEqualTo(series);
         assertThat(stored.vitals().rhythm()).isEqualTo(HeartRhythm.IRREGULAR);
         assertThat(stored).isEqualTo(completed);
+    }
+
+    @Test
+    void aCompletedSessionKeepsThePulseItsVitalsWereReadFromForItsTenantOnly() {
+        var tenant = newTenant();
+        var stranger = newTenant();
+        var now = now();
+        var waveform = new PulseWaveform(30, List.of(0.0, 0.42, 1.0, 0.31, -0.77, -1.0, -0.2), List.of(0.0667));
+        var spectrum = new PulseSpectrum(List.of(36.0, 36.5, 37.0), List.of(0.12, 1.0, 0.4813), 36.6);
+        var vitals = new Vitals(new HeartRate(36.6), Measurement.notMeasured("short"), Measurement.notMeasured("short"),
+                new SignalQuality(3.2, null, 0.7), new Confidence(0.5), "pos", 7, 210).withPulse(waveform, spectrum);
+        var completed = ScanSession.open(newId(now), tenant.id(), OWNER, now)
+                .acceptVideo(now.plusSeconds(1)).complete(vitals, now.plusSeconds(9));
+
+        assertThat(save(tenant, completed)).isEqualTo(completed);
+
+        var stored = inTenant(tenant, () -> sessions().findById(tenant.id(), completed.id())).orElseThrow();
+        assertThat(stored).isEqualTo(completed);
+        assertThat(stored.vitals().waveform()).isEqualTo(waveform);
+        assertThat(stored.vitals().spectrum()).isEqualTo(spectrum);
+        assertThat(inTenant(stranger, () -> sessions().findById(stranger.id(), completed.id()))).isEmpty();
+    }
+
+    @Test
+    void aSessionSavedAgainAfterAReadForUpdateKeepsItsPulse() {
+        var tenant = newTenant();
+        var now = now();
+        var waveform = new PulseWaveform(30, List.of(0.0, 1.0, -1.0), List.of(0.0333));
+        var spectrum = new PulseSpectrum(List.of(60.0, 60.5), List.of(1.0, 0.5), 60.2);
+        var vitals = new Vitals(new HeartRate(60.2), Measurement.notMeasured("short"), Measurement.notMeasured("short"),
+                new SignalQuality(3.2, null, 0.7), new Confidence(0.5), "pos", 7, 210).withPulse(waveform, spectrum);
+        var completed = save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now)
+                .acceptVideo(now.plusSeconds(1)).complete(vitals, now.plusSeconds(9)));
+
+        withinTenant(tenant, () -> sessions().save(
+                sessions().findByIdForUpdate(tenant.id(), completed.id()).orElseThrow()));
+
+        var stored = inTenant(tenant, () -> sessions().findById(tenant.id(), completed.id())).orElseThrow();
+        assertThat(stored.vitals().waveform()).isEqualTo(waveform);
+        assertThat(stored.vitals().spectrum()).isEqualTo(spectrum);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.rppg.application.contract;
 
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.application.port.out.VideoStoragePort;
 import io.rppg.application.port.out.VideoStoragePort.StoreResult;
 import io.rppg.domain.session.ScanSessionId;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,7 +52,7 @@ public abstract class VideoStoragePortContract {
 
         storage().accept(TENANT, SESSION, stored);
 
-        assertThat(Files.readAllBytes(storage().find(TENANT, SESSION).orElseThrow())).isEqualTo(bytes);
+        assertThat(bytesOf(storage().find(TENANT, SESSION).orElseThrow())).isEqualTo(bytes);
         assertThat(storage().storedVideos()).singleElement().satisfies(video -> {
             assertThat(video.tenant()).isEqualTo(TENANT);
             assertThat(video.session()).isEqualTo(SESSION);
@@ -68,7 +70,7 @@ public abstract class VideoStoragePortContract {
         storage().accept(TENANT, SESSION, stored);
 
         assertThat(stored.size()).isEqualTo(bytes.length);
-        assertThat(Files.readAllBytes(storage().find(TENANT, SESSION).orElseThrow())).isEqualTo(bytes);
+        assertThat(bytesOf(storage().find(TENANT, SESSION).orElseThrow())).isEqualTo(bytes);
     }
 
     @Test
@@ -84,7 +86,7 @@ public abstract class VideoStoragePortContract {
         storage().accept(TENANT, SESSION, winner);
         storage().discard(loser);
 
-        assertThat(Files.readAllBytes(storage().find(TENANT, SESSION).orElseThrow())).isEqualTo(first);
+        assertThat(bytesOf(storage().find(TENANT, SESSION).orElseThrow())).isEqualTo(first);
         assertThat(storage().storedVideos()).hasSize(1);
         assertThat(storage().deleteUnacceptedUploadsOlderThan(Instant.now().plusSeconds(60))).isZero();
     }
@@ -225,9 +227,39 @@ public abstract class VideoStoragePortContract {
         assertThat(storage().deleteUnacceptedUploadsOlderThan(Instant.now().plusSeconds(60))).isEqualTo(1);
 
         assertThat(storage().deleteUnacceptedUploadsOlderThan(Instant.now().plusSeconds(60))).isZero();
-        assertThat(Files.readAllBytes(storage().find(TENANT, SESSION).orElseThrow()))
-                .as("an accepted video is not an upload").isEqualTo(Files.readAllBytes(video));
+        assertThat(bytesOf(storage().find(TENANT, SESSION).orElseThrow()))
+                .as("an accepted video is not an upload").isEqualTo(bytesOf(video));
         assertThat(storage().find(TENANT, abandoned)).isEmpty();
+    }
+
+    @Test
+    void aStoredVideoIsReadFromWhereARangeStartsAsTheDecoderSeeks() throws IOException {
+        var bytes = mp4("isom", 9 * 1024 * 1024 + 77);
+        var stored = (StoreResult.Stored) storage().store(TENANT, SESSION, new ByteArrayInputStream(bytes),
+                100_000_000);
+        storage().accept(TENANT, SESSION, stored);
+
+        var video = storage().find(TENANT, SESSION).orElseThrow();
+
+        assertThat(video.size()).isEqualTo(bytes.length);
+        assertThat(video.name()).startsWith(SESSION.value()).endsWith(".mp4");
+        try (var tail = video.openAt(bytes.length - 1000L)) {
+            assertThat(tail.readAllBytes()).isEqualTo(Arrays.copyOfRange(bytes, bytes.length - 1000, bytes.length));
+        }
+        try (var middle = video.openAt(5_000_000)) {
+            assertThat(middle.readNBytes(4096)).as("a range left unread is closed without reading it")
+                    .isEqualTo(Arrays.copyOfRange(bytes, 5_000_000, 5_004_096));
+        }
+        try (var end = video.openAt(bytes.length)) {
+            assertThat(end.read()).isEqualTo(-1);
+        }
+    }
+
+    /** The whole of a stored video, read from its start. */
+    protected static byte[] bytesOf(VideoSource video) throws IOException {
+        try (var in = video.openAt(0)) {
+            return in.readAllBytes();
+        }
     }
 
     private VideoContainer format(byte[] bytes) {
@@ -238,7 +270,7 @@ public abstract class VideoStoragePortContract {
     }
 
     /** Stores and accepts the bytes as the video of {@link #SESSION}; where it can be read. */
-    protected Path accepted(byte[] bytes) {
+    protected VideoSource accepted(byte[] bytes) {
         var stored = (StoreResult.Stored) storage().store(TENANT, SESSION, new ByteArrayInputStream(bytes), 10_000);
         storage().accept(TENANT, SESSION, stored);
         return storage().find(TENANT, SESSION).orElseThrow();

@@ -34,6 +34,14 @@ public final class InMemoryScanSessionPort implements ScanSessionPort {
     }
 
     @Override
+    public ScanSession add(ScanSession session) {
+        if (sessions.putIfAbsent(new Key(session.tenantId(), session.id()), session) != null) {
+            throw new IllegalStateException("session " + session.id() + " exists already");
+        }
+        return session;
+    }
+
+    @Override
     public Optional<ScanSession> findById(TenantId tenant, ScanSessionId id) {
         return Optional.ofNullable(sessions.get(new Key(tenant, id)));
     }

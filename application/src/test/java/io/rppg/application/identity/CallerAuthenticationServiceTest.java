@@ -181,4 +181,44 @@ class CallerAuthenticationServiceTest {
         service.authenticate(SECRET);
         assertThat(apiKeys.byId.get(key.id()).lastUsedAt()).isEqualTo(NOW.plusSeconds(61));
     }
+
+    @Test
+    void whileTheFeedListensATokensUserIsAnsweredFromMemoryUntilTheUserOrTheTenantChanges() {
+        var member = users.save(new User(new UserId(UUID.randomUUID()), Optional.of(tenant.id()), "jane",
+                "jane@clinic.example", "hash", Role.MEMBER, NOW));
+        var admin = users.save(new User(new UserId(UUID.randomUUID()), Optional.empty(), "root@rppg.example",
+                "root@rppg.example", "hash", Role.PLATFORM_ADMIN, NOW));
+        changes.publish(new AccessChange.Listening());
+        assertThat(service.accessOf(member.id())).isEqualTo(CallerAccess.ALLOWED);
+        assertThat(service.accessOf(admin.id())).isEqualTo(CallerAccess.ALLOWED);
+
+        // Changed behind the feed's back: memory still answers, which shows it is memory that answers.
+        tenants.save(tenant.suspend());
+        users.byId.remove(admin.id());
+        assertThat(service.accessOf(member.id())).isEqualTo(CallerAccess.ALLOWED);
+        assertThat(service.accessOf(admin.id())).isEqualTo(CallerAccess.ALLOWED);
+
+        changes.publish(new AccessChange.TenantChanged(tenant.id()));
+        assertThat(service.accessOf(member.id())).isEqualTo(CallerAccess.TENANT_SUSPENDED);
+        assertThat(service.accessOf(admin.id())).as("no tenant's news forgets a platform admin")
+                .isEqualTo(CallerAccess.ALLOWED);
+        changes.publish(new AccessChange.UserChanged(admin.id()));
+        assertThat(service.accessOf(admin.id())).isEqualTo(CallerAccess.USER_GONE);
+    }
+
+    @Test
+    void withoutAListeningFeedEveryTokenReadsItsUser() {
+        var member = users.save(new User(new UserId(UUID.randomUUID()), Optional.of(tenant.id()), "jane",
+                "jane@clinic.example", "hash", Role.MEMBER, NOW));
+        assertThat(service.accessOf(member.id())).isEqualTo(CallerAccess.ALLOWED);
+        users.byId.remove(member.id());
+        assertThat(service.accessOf(member.id())).isEqualTo(CallerAccess.USER_GONE);
+
+        users.save(member);
+        changes.publish(new AccessChange.Listening());
+        assertThat(service.accessOf(member.id())).isEqualTo(CallerAccess.ALLOWED);
+        changes.publish(new AccessChange.Interrupted());
+        users.byId.remove(member.id());
+        assertThat(service.accessOf(member.id())).isEqualTo(CallerAccess.USER_GONE);
+    }
 }

@@ -1,5 +1,6 @@
 package io.rppg.application.pipeline;
 
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.application.port.out.VideoStoragePort;
 import io.rppg.application.port.out.VideoStoragePort.StoreResult;
 import io.rppg.application.port.out.VideoStoragePort.StoredVideo;
@@ -72,8 +73,12 @@ public final class InMemoryVideoStorage implements VideoStoragePort {
     }
 
     @Override
-    public Optional<Path> find(TenantId tenant, ScanSessionId session) {
-        return files.keySet().stream().filter(p -> isVideoOf(p, tenant, session)).findFirst();
+    public Optional<VideoSource> find(TenantId tenant, ScanSessionId session) {
+        return files.keySet().stream().filter(p -> isVideoOf(p, tenant, session)).findFirst().map(path -> {
+            var bytes = files.get(path);
+            return new VideoSource.Remote(path.getFileName().toString(), bytes.length,
+                    position -> new java.io.ByteArrayInputStream(bytes, (int) position, bytes.length - (int) position));
+        });
     }
 
     @Override
@@ -105,6 +110,14 @@ public final class InMemoryVideoStorage implements VideoStoragePort {
 
     public byte[] bytes(Path path) {
         return files.get(path);
+    }
+
+    public byte[] bytes(VideoSource video) {
+        try (var in = video.openAt(0)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every file held, accepted or not. */

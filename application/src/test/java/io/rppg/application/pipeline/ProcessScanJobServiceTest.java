@@ -95,7 +95,7 @@ class ProcessScanJobServiceTest {
         var exploding = new ProcessScanJobService(world.sessions, world.quotas, world.tenants, world.plans,
                 world.storage, new io.rppg.application.port.out.SignalEnginePort() {
                     @Override
-                    public AnalysisOutcome analyze(java.nio.file.Path video) {
+                    public AnalysisOutcome analyze(io.rppg.application.port.out.VideoStoragePort.VideoSource video) {
                         throw new OutOfMemoryLikeFault();
                     }
                 }, world.transactions, world.clock, POLICY, changed -> { });

@@ -1,9 +1,9 @@
 package io.rppg.application.pipeline;
 
 import io.rppg.application.port.out.SignalEnginePort;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.domain.vitals.AnalysisOutcome;
 
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Supplier;
@@ -39,7 +39,7 @@ public final class ScriptedSignalEngine implements SignalEnginePort {
     }
 
     @Override
-    public AnalysisOutcome analyze(Path video) {
+    public AnalysisOutcome analyze(VideoSource video) {
         calls++;
         calledInTransaction |= transactions.inTransaction();
         if (script.isEmpty()) {

@@ -6,6 +6,7 @@ import io.rppg.bootstrap.RppgProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,25 +47,28 @@ public class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public EmbeddedDatabase embeddedDatabase(RppgProperties properties) {
-        return new EmbeddedDatabase(properties);
+    public EmbeddedDatabase embeddedDatabase(RppgProperties properties,
+                                             ObjectProvider<EarlyEmbeddedDatabaseStart.Starting> early) {
+        return new EmbeddedDatabase(properties, early.getIfAvailable());
     }
 
     /** Starts the embedded server only when no database is configured, and stops it after the pool closes. */
     public static final class EmbeddedDatabase implements AutoCloseable {
 
         private final RppgProperties properties;
+        private EarlyEmbeddedDatabaseStart.Starting early;
         private EmbeddedPostgresServer server;
 
-        EmbeddedDatabase(RppgProperties properties) {
+        EmbeddedDatabase(RppgProperties properties, EarlyEmbeddedDatabaseStart.Starting early) {
             this.properties = properties;
+            this.early = early;
         }
 
         synchronized EmbeddedPostgresServer server() {
             if (server == null) {
-                var directory = properties.dataDir().resolve("postgres").toAbsolutePath();
+                var directory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
                 log.info("RPPG_DATABASE_URL is not set: starting an embedded PostgreSQL with its data in {}", directory);
-                server = EmbeddedPostgresServer.start(directory, false);
+                server = startedEarlyIn(directory).orElseGet(() -> EmbeddedPostgresServer.start(directory, false));
                 log.info("Embedded PostgreSQL is running on localhost:{} (database '{}', role '{}'; the passwords of "
                                 + "'{}' and '{}' are in {})", server.port(), EmbeddedPostgresServer.DATABASE,
                         server.username(), EmbeddedPostgresServer.SUPERUSER, server.username(), server.passwordFile());
@@ -72,8 +76,30 @@ public class DatabaseConfiguration {
             return server;
         }
 
+        /** The server the early start brought up in this directory; one started elsewhere is stopped. */
+        private java.util.Optional<EmbeddedPostgresServer> startedEarlyIn(java.nio.file.Path directory) {
+            if (early == null) {
+                return java.util.Optional.empty();
+            }
+            var starting = early;
+            early = null;
+            if (!starting.directory().equals(directory)) {
+                starting.server().thenAccept(EmbeddedPostgresServer::close);
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.of(starting.server().join());
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+
         @Override
         public synchronized void close() {
+            if (server == null && early != null) {
+                // Started early but never asked for (the application failed first): stopped all the same.
+                server = early.server().exceptionally(failure -> null).join();
+            }
             if (server != null) {
                 log.info("Stopping the embedded PostgreSQL");
                 server.close();

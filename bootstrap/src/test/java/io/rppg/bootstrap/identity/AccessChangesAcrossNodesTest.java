@@ -18,8 +18,9 @@ import static io.rppg.bootstrap.JsonClient.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two nodes on one database: every node answers known API keys from memory, yet a key revoked or a tenant suspended
- * on one node is refused by the other within a second, and a tenant reactivated is let back in as quickly.
+ * Two nodes on one database: every node answers known API keys and the users of access tokens from memory, yet a key
+ * revoked, a user deleted or a tenant suspended on one node is refused by the other within a second, and a tenant
+ * reactivated is let back in as quickly.
  */
 class AccessChangesAcrossNodesTest extends PlatformTest {
 
@@ -80,6 +81,28 @@ class AccessChangesAcrossNodesTest extends PlatformTest {
         assertThat(timeUntilTheOtherNodeAnswers(200)).isLessThan(WITHIN);
     }
 
+    @Test
+    void aTokensUserDeletedOrTenantSuspendedOnOneNodeIsRefusedOnTheOtherWithinASecond() {
+        var member = here.createUser(tenant, "member");
+        var token = here.logIn(member.username(), member.password()).access();
+        var deleted = here.createUser(tenant, "member");
+        var deletedToken = here.logIn(deleted.username(), deleted.password()).access();
+        // The other node has now read both users and answers their tokens from memory.
+        for (int i = 0; i < 3; i++) {
+            assertThat(there.get("/api/v1/scan-sessions", token).status()).isEqualTo(200);
+            assertThat(there.get("/api/v1/scan-sessions", deletedToken).status()).isEqualTo(200);
+        }
+
+        expect(here.delete("/api/v1/admin/tenants/" + tenant + "/users/" + deleted.id(), here.adminToken()), 204);
+        assertThat(timeUntilTheOtherNodeAnswers(deletedToken, 401)).isLessThan(WITHIN);
+        assertThat(here.get("/api/v1/scan-sessions", deletedToken).status()).isEqualTo(401);
+
+        expect(here.patch("/api/v1/admin/tenants/" + tenant, here.adminToken(), body("status", "suspended")), 200);
+        assertThat(timeUntilTheOtherNodeAnswers(token, 403)).isLessThan(WITHIN);
+        expect(here.patch("/api/v1/admin/tenants/" + tenant, here.adminToken(), body("status", "active")), 200);
+        assertThat(timeUntilTheOtherNodeAnswers(token, 200)).isLessThan(WITHIN);
+    }
+
     private Api.Response callThere() {
         return there.get("/api/v1/scan-sessions", key.secret());
     }
@@ -90,9 +113,13 @@ class AccessChangesAcrossNodesTest extends PlatformTest {
 
     /** How long after the change the other node first answers the key's call with that status (10 s at most). */
     private Duration timeUntilTheOtherNodeAnswers(int status) {
+        return timeUntilTheOtherNodeAnswers(key.secret(), status);
+    }
+
+    private Duration timeUntilTheOtherNodeAnswers(String bearer, int status) {
         var changed = System.nanoTime();
         while (System.nanoTime() - changed < Duration.ofSeconds(10).toNanos()) {
-            if (callThere().status() == status) {
+            if (there.get("/api/v1/scan-sessions", bearer).status() == status) {
                 return Duration.ofNanos(System.nanoTime() - changed);
             }
             try {

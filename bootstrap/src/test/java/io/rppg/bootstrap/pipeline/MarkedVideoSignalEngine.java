@@ -1,6 +1,7 @@
 package io.rppg.bootstrap.pipeline;
 
 import io.rppg.application.port.out.SignalEnginePort;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.domain.vitals.AnalysisFailure;
 import io.rppg.domain.vitals.AnalysisOutcome;
 import io.rppg.domain.vitals.Confidence;
@@ -13,15 +14,13 @@ import io.rppg.domain.vitals.Vitals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * A stand-in for the real engine in the pipeline tests. It reads the video file it is given and does what the
+ * A stand-in for the real engine in the pipeline tests. It reads the video it is given and does what the
  * video's own metadata comment asks ({@code engine:unusable:NO_FACE_DETECTED}, {@code engine:fault-times:2},
  * {@code engine:fault-always}); a video without such a comment is measured at the heart rate it names
  * ({@code engine:bpm:NN}, 70 when absent). It counts its calls per file name.
@@ -35,11 +34,11 @@ public final class MarkedVideoSignalEngine implements SignalEnginePort {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     @Override
-    public AnalysisOutcome analyze(Path video) {
+    public AnalysisOutcome analyze(VideoSource video) {
         int call = calls.computeIfAbsent(sessionOf(video), k -> new AtomicInteger()).incrementAndGet();
         String bytes;
-        try {
-            bytes = new String(Files.readAllBytes(video), StandardCharsets.ISO_8859_1);
+        try (var in = video.openAt(0)) {
+            bytes = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,8 +65,8 @@ public final class MarkedVideoSignalEngine implements SignalEnginePort {
         return count == null ? 0 : count.get();
     }
 
-    private static String sessionOf(Path video) {
-        var name = video.getFileName().toString();
+    private static String sessionOf(VideoSource video) {
+        var name = video.name();
         return name.substring(0, name.indexOf('.'));
     }
 }

@@ -86,13 +86,23 @@ class ScanLoadBenchmark extends ScanFlowTest {
             }
             expect(api.get("/api/v1/scan-session/" + session + "/vitals", tenant.apiKey()), 200);
         };
+        // The same polls by a user's access token (the tenant admin's), on sessions that user opened.
+        var ownSessions = new ArrayList<String>();
+        for (int i = 0; i < 20; i++) {
+            ownSessions.add(expect(api.postEmpty("/api/v1/scan-session", tenant.adminToken()), 201)
+                    .text("session_id"));
+        }
+        Runnable pollByToken = () -> expect(api.get("/api/v1/scan-session/"
+                + ownSessions.get(Math.floorMod(polled.getAndIncrement(), ownSessions.size())) + "/vitals",
+                tenant.adminToken()), 200);
         // Warm up every path first, so that the measured rounds see compiled code and filled pools.
         run(WARM_UP, bare);
         run(WARM_UP, create);
         run(WARM_UP, poll);
+        run(WARM_UP, pollByToken);
         var rounds = new ArrayList<Load[]>();
         for (int round = 0; round < ROUNDS; round++) {
-            rounds.add(new Load[] {run(PHASE, bare), run(PHASE, poll), run(PHASE, create)});
+            rounds.add(new Load[] {run(PHASE, bare), run(PHASE, poll), run(PHASE, create), run(PHASE, pollByToken)});
         }
 
         var specs = new ArrayList<FaceVideoSpec>();
@@ -167,6 +177,8 @@ class ScanLoadBenchmark extends ScanFlowTest {
             report.append("  vitals polls (API key):                            ").append(loads[1])
                     .append(String.format(" = %.0f %% of bare%n", 100 * loads[1].perSecond() / loads[0].perSecond()));
             report.append("  session creations (API key):                       ").append(loads[2]).append('\n');
+            report.append("  vitals polls (access token):                       ").append(loads[3])
+                    .append(String.format(" = %.0f %% of bare%n", 100 * loads[3].perSecond() / loads[0].perSecond()));
         }
         report.append(String.format("%d concurrent 30 s 640x480 MP4 (mpeg4) uploads of %s MB:%n", VIDEOS,
                 fixtures.stream().map(f -> String.valueOf(f.bytes().length >> 20)).toList()));

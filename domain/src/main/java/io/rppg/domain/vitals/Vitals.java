@@ -15,6 +15,9 @@ import java.util.List;
  * @param heartRateSeries the heart rate over time, one point a second, in time order; empty when not computed
  * @param rhythm          whether the beats came at a steady pace
  * @param heartRateDoubt  why the heart rate may not be a pulse at all (then the confidence is low), or null
+ * @param waveform        the pulse the heart rate was read from, with its beats; null when it was not kept (results
+ *                        stored before it was, listings that leave it out)
+ * @param spectrum        the pulse's power across the heart rates and the chosen peak; null when the waveform is
  */
 public record Vitals(
         HeartRate heartRate,
@@ -27,7 +30,9 @@ public record Vitals(
         int framesAnalysed,
         List<HeartRatePoint> heartRateSeries,
         HeartRhythm rhythm,
-        String heartRateDoubt) {
+        String heartRateDoubt,
+        PulseWaveform waveform,
+        PulseSpectrum spectrum) {
 
     /** Blood pressure and SpO2 cannot be read from the colour of a face by this engine, so they are never reported. */
     public static final String NOT_MEASURABLE_FROM_VIDEO =
@@ -46,6 +51,9 @@ public record Vitals(
         Require.present(rhythm, "rhythm");
         if (heartRateDoubt != null) {
             Require.text(heartRateDoubt, "heart rate doubt", 500);
+        }
+        if ((waveform == null) != (spectrum == null)) {
+            throw new IllegalArgumentException("the waveform and the spectrum are kept together or not at all");
         }
         for (int i = 1; i < heartRateSeries.size(); i++) {
             if (heartRateSeries.get(i).seconds() <= heartRateSeries.get(i - 1).seconds()) {
@@ -69,5 +77,20 @@ public record Vitals(
                   List<HeartRatePoint> heartRateSeries, HeartRhythm rhythm) {
         this(heartRate, respiratoryRate, heartRateVariability, signalQuality, confidence, method, analysedSeconds,
                 framesAnalysed, heartRateSeries, rhythm, null);
+    }
+
+    /** Vitals without the pulse they were read from. */
+    public Vitals(HeartRate heartRate, Measurement<RespiratoryRate> respiratoryRate,
+                  Measurement<HeartRateVariability> heartRateVariability, SignalQuality signalQuality,
+                  Confidence confidence, String method, double analysedSeconds, int framesAnalysed,
+                  List<HeartRatePoint> heartRateSeries, HeartRhythm rhythm, String heartRateDoubt) {
+        this(heartRate, respiratoryRate, heartRateVariability, signalQuality, confidence, method, analysedSeconds,
+                framesAnalysed, heartRateSeries, rhythm, heartRateDoubt, null, null);
+    }
+
+    /** The same vitals with the pulse they were read from (both, or neither when null). */
+    public Vitals withPulse(PulseWaveform waveform, PulseSpectrum spectrum) {
+        return new Vitals(heartRate, respiratoryRate, heartRateVariability, signalQuality, confidence, method,
+                analysedSeconds, framesAnalysed, heartRateSeries, rhythm, heartRateDoubt, waveform, spectrum);
     }
 }

@@ -1,6 +1,7 @@
 package io.rppg.adapter.persistence.access;
 
 import io.rppg.application.port.out.AccessChangesPort;
+import io.rppg.domain.identity.UserId;
 import io.rppg.domain.tenant.TenantId;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -35,6 +36,8 @@ import java.util.function.Consumer;
 public class PostgresAccessChangesAdapter implements AccessChangesPort, SmartLifecycle {
 
     static final String CHANNEL = "rppg_access_changes";
+    /** A user's news is {@code user:<id>} (migration V95); a tenant's is its bare id. */
+    private static final String USER_PREFIX = "user:";
     static final String APPLICATION_NAME = "rppg-access-changes";
     private static final Logger log = LoggerFactory.getLogger(PostgresAccessChangesAdapter.class);
     private static final int WAIT_MILLIS = 250;
@@ -64,7 +67,15 @@ public class PostgresAccessChangesAdapter implements AccessChangesPort, SmartLif
      * commits (at once when there is no transaction).
      */
     public void announceHere(TenantId tenant) {
-        var change = new AccessChange.TenantChanged(tenant);
+        announceHere(new AccessChange.TenantChanged(tenant));
+    }
+
+    /** As {@link #announceHere(TenantId)}, for a user deleted in the current transaction. */
+    public void announceHere(UserId user) {
+        announceHere(new AccessChange.UserChanged(user));
+    }
+
+    private void announceHere(AccessChange change) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             publish(change);
             return;
@@ -178,16 +189,19 @@ public class PostgresAccessChangesAdapter implements AccessChangesPort, SmartLif
         if (!CHANNEL.equals(notification.getName())) {
             return;
         }
-        TenantId tenant;
+        AccessChange change;
         try {
-            tenant = new TenantId(UUID.fromString(notification.getParameter()));
+            var payload = notification.getParameter();
+            change = payload.startsWith(USER_PREFIX)
+                    ? new AccessChange.UserChanged(new UserId(UUID.fromString(payload.substring(USER_PREFIX.length()))))
+                    : new AccessChange.TenantChanged(new TenantId(UUID.fromString(payload)));
         } catch (IllegalArgumentException e) {
             // Not ours to read; forget everything rather than miss a change.
             log.warn("Unreadable access change on {}; forgetting every tenant's keys", CHANNEL);
             publish(new AccessChange.Listening());
             return;
         }
-        publish(new AccessChange.TenantChanged(tenant));
+        publish(change);
     }
 
     private void publish(AccessChange change) {

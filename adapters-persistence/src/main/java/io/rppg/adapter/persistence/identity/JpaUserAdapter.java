@@ -1,5 +1,6 @@
 package io.rppg.adapter.persistence.identity;
 
+import io.rppg.adapter.persistence.access.PostgresAccessChangesAdapter;
 import io.rppg.application.port.out.UserPort;
 import io.rppg.domain.identity.User;
 import io.rppg.domain.identity.UserId;
@@ -14,9 +15,11 @@ import java.util.Optional;
 class JpaUserAdapter implements UserPort {
 
     private final UserRepository users;
+    private final PostgresAccessChangesAdapter accessChanges;
 
-    JpaUserAdapter(UserRepository users) {
+    JpaUserAdapter(UserRepository users, PostgresAccessChangesAdapter accessChanges) {
         this.users = users;
+        this.accessChanges = accessChanges;
     }
 
     @Override
@@ -51,7 +54,10 @@ class JpaUserAdapter implements UserPort {
 
     @Override
     public void delete(TenantId tenant, UserId id) {
-        users.deleteOfTenant(tenant.value(), id.value());
+        if (users.deleteOfTenant(tenant.value(), id.value()) > 0) {
+            // This node forgets the user at the commit, before the request that deleted it is answered.
+            accessChanges.announceHere(id);
+        }
     }
 
     @Override

@@ -33,20 +33,41 @@ class JpaScanSessionAdapter implements ScanSessionPort {
     private final ScanSessionRepository sessions;
     private final JdbcTemplate jdbc;
     private final EntityManager entityManager;
+    private final ScanPulses pulses;
 
     JpaScanSessionAdapter(ScanSessionRepository sessions, JdbcTemplate jdbc, EntityManager entityManager) {
         this.sessions = sessions;
         this.jdbc = jdbc;
         this.entityManager = entityManager;
+        this.pulses = new ScanPulses(jdbc);
     }
 
+    /** The session's row, and beside it the pulse its vitals were read from when they carry one. */
     @Override
     public ScanSession save(ScanSession session) {
-        return ScanSessionMapper.toDomain(sessions.save(ScanSessionMapper.toEntity(session)));
+        var saved = ScanSessionMapper.toDomain(sessions.save(ScanSessionMapper.toEntity(session)));
+        if (session.vitals() != null && session.vitals().waveform() != null) {
+            // The pulse's row refers to the session's, which JPA may not have written yet.
+            entityManager.flush();
+            pulses.write(session);
+            return new ScanSession(saved.id(), saved.tenantId(), saved.owner(), saved.status(), saved.createdAt(),
+                    saved.expiresAt(), saved.videoReceivedAt(), saved.finishedAt(),
+                    saved.vitals().withPulse(session.vitals().waveform(), session.vitals().spectrum()),
+                    saved.failure());
+        }
+        return saved;
+    }
+
+    /** Persisted, not saved: Spring Data's save of an entity with an assigned id reads the row first to merge. */
+    @Override
+    public ScanSession add(ScanSession session) {
+        var entity = ScanSessionMapper.toEntity(session);
+        entityManager.persist(entity);
+        return ScanSessionMapper.toDomain(entity);
     }
 
     /**
-     * Read with plain JDBC: every vitals poll comes here, and the JPA query machinery cost more than the read. Writes
+     * Read with plain JDBC, with the pulse of a completed session's vitals: every vitals poll comes here, and the JPA query machinery cost more than the read. Writes
      * of this transaction still waiting in the persistence context are flushed first, so the read sees them.
      */
     @Override
@@ -55,7 +76,7 @@ class JpaScanSessionAdapter implements ScanSessionPort {
             entityManager.flush();
         }
         return jdbc.query(SELECT_ONE, ScanSessionRows::read, tenant.value(), id.value()).stream().findFirst()
-                .map(ScanSessionMapper::toDomain);
+                .map(ScanSessionMapper::toDomain).map(pulses::attach);
     }
 
     @Override

@@ -35,6 +35,8 @@ class PostgresAccessChangesAdapterTest extends PortContract {
     private ApiKeyPort apiKeys;
     @Autowired
     private TenantPort tenants;
+    @Autowired
+    private io.rppg.application.port.out.UserPort users;
 
     private final LinkedBlockingQueue<AccessChange> heard = new LinkedBlockingQueue<>();
     private PostgresAccessChangesAdapter feed;
@@ -71,6 +73,23 @@ class PostgresAccessChangesAdapterTest extends PortContract {
 
         inPlatform(() -> tenants.save(tenant.suspend().reactivate()));
         assertThat(next()).isEqualTo(new AccessChange.TenantChanged(tenant.id()));
+    }
+
+    @Test
+    void aDeletedUserIsHeardByItself() throws InterruptedException {
+        var tenant = newTenant();
+        var user = new io.rppg.domain.identity.User(new UserId(UUID.randomUUID()), java.util.Optional.of(tenant.id()),
+                "jane-" + UUID.randomUUID(), UUID.randomUUID() + "@clinic.example", "hash",
+                io.rppg.domain.identity.Role.MEMBER, now());
+        inPlatform(() -> users.save(user));
+        assertThat(heard.poll(500, TimeUnit.MILLISECONDS)).as("a new user is no news").isNull();
+
+        inPlatform(() -> {
+            users.delete(tenant.id(), user.id());
+            return null;
+        });
+
+        assertThat(next()).isEqualTo(new AccessChange.UserChanged(user.id()));
     }
 
     @Test

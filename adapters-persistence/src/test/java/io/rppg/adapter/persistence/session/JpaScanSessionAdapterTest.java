@@ -7,8 +7,17 @@ import io.rppg.application.port.out.ScanSessionPort;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanStatus;
 import org.junit.jupiter.api.Test;
+import io.rppg.domain.vitals.Confidence;
+import io.rppg.domain.vitals.HeartRate;
+import io.rppg.domain.vitals.Measurement;
+import io.rppg.domain.vitals.PulseSpectrum;
+import io.rppg.domain.vitals.PulseWaveform;
+import io.rppg.domain.vitals.SignalQuality;
+import io.rppg.domain.vitals.Vitals;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +31,8 @@ class JpaScanSessionAdapterTest extends ScanSessionPortContract {
     private Tenancy tenancy;
     @Autowired
     private ScanSessionPort sessions;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Override
     protected Tenancy tenancy() {
@@ -62,6 +73,28 @@ class JpaScanSessionAdapterTest extends ScanSessionPortContract {
             release.countDown();
             pool.shutdownNow();
         }
+    }
+
+    /** The pulse of a result has a row of its own, which goes when its session's row goes. */
+    @Test
+    void thePulseOfAResultIsDeletedWithItsSession() {
+        var tenant = newTenant();
+        var now = now();
+        var vitals = new Vitals(new HeartRate(70), Measurement.notMeasured("short"), Measurement.notMeasured("short"),
+                new SignalQuality(3, null, 0.7), new Confidence(0.5), "pos", 7, 210)
+                .withPulse(new PulseWaveform(30, List.of(0.0, 1.0), List.of(0.0333)),
+                        new PulseSpectrum(List.of(69.5, 70.0, 70.5), List.of(0.5, 1.0, 0.5), 70));
+        var completed = save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now)
+                .acceptVideo(now).complete(vitals, now.plusSeconds(9)));
+        String count = "SELECT count(*) FROM scan_pulses WHERE tenant_id = ? AND session_id = ?";
+        assertThat(inPlatform(() -> jdbc.queryForObject(count, Integer.class, tenant.id().value(),
+                completed.id().value()))).isEqualTo(1);
+
+        inPlatform(() -> jdbc.update("DELETE FROM scan_sessions WHERE tenant_id = ? AND id = ?", tenant.id().value(),
+                completed.id().value()));
+
+        assertThat(inPlatform(() -> jdbc.queryForObject(count, Integer.class, tenant.id().value(),
+                completed.id().value()))).isZero();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -18,15 +18,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code analyze VIDEO... [--method auto|pos|chrom|green|lgi|pbv|omit] [--json]}: analyses each file in turn
- * offline. With {@code --json} stdout carries exactly one JSON object per file and line, shaped like the v1 API's
+ * {@code analyze VIDEO... [--method auto|pos|chrom|green|lgi|pbv|omit] [--json] [--plot DIR]}: analyses each file
+ * in turn offline; {@code --plot} also writes each file's picture, as the v1 API's {@code report.svg} draws it, to
+ * {@code DIR/<file name>.svg}. With {@code --json} stdout carries exactly one JSON object per file and line, shaped like the v1 API's
  * {@code vitals} object plus {@code file}; everything else goes to stderr. Exit code 0 when every file gave vitals,
  * 1 when some did not, 2 for a usage error.
  */
 public final class AnalyzeCommand {
 
     private static final String USAGE = "usage: analyze VIDEO... [--method " + String.join("|", RppgMethods.names())
-            + "] [--json]\n       analyze --live VIDEO... [--window SECONDS] [--method ...] [--json]"
+            + "] [--json] [--plot DIR]\n       analyze --live VIDEO... [--window SECONDS] [--method ...] [--json]"
             + "\n       analyze --trace TRACE.csv... [--source face|finger] [--live] [--window SECONDS] [--json]";
 
     private AnalyzeCommand() {
@@ -40,6 +41,7 @@ public final class AnalyzeCommand {
         boolean traces = false;
         var source = LiveReplay.Source.FACE;
         int window = 10;
+        Path plots = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (i == 0 && arg.equals("analyze")) {
@@ -68,6 +70,8 @@ public final class AnalyzeCommand {
                     err.println("--window is 6 to 30 seconds\n" + USAGE);
                     return 2;
                 }
+            } else if (arg.equals("--plot") && i + 1 < args.length) {
+                plots = Path.of(args[++i]);
             } else if (arg.equals("--method") && i + 1 < args.length) {
                 method = args[++i];
             } else if (arg.startsWith("--method=")) {
@@ -83,6 +87,9 @@ public final class AnalyzeCommand {
             err.println(USAGE);
             return 2;
         }
+        if (plots != null && !Plots.usable(plots, err)) {
+            return 2;
+        }
         if (live || traces) {
             try {
                 RppgMethods.named(method);
@@ -90,7 +97,7 @@ public final class AnalyzeCommand {
                 err.println(e.getMessage() + "\n" + USAGE);
                 return 2;
             }
-            return replayLive(videos, traces, live, method, source, window, json, out, err);
+            return replayLive(videos, traces, live, method, source, window, json, plots, out, err);
         }
         SignalEnginePort engine;
         try {
@@ -114,6 +121,9 @@ public final class AnalyzeCommand {
                     case AnalysisOutcome.Measured(var vitals) -> measured(video, vitals, millis);
                     case AnalysisOutcome.Unusable(var failure) -> unusable(video, failure, millis);
                 };
+                if (plots != null && !Plots.write(plots, video, outcome, err)) {
+                    failures++;
+                }
             } catch (SignalEnginePort.SignalEngineFault e) {
                 result = fault(video, e, (System.nanoTime() - started) / 1_000_000.0);
             }
@@ -130,8 +140,8 @@ public final class AnalyzeCommand {
      * result as for a video.
      */
     private static int replayLive(List<Path> files, boolean traces, boolean live, String method,
-                                  LiveReplay.Source source, int window, boolean json, PrintStream out,
-                                  PrintStream err) {
+                                  LiveReplay.Source source, int window, boolean json, Path plots,
+                                  PrintStream out, PrintStream err) {
         int failures = 0;
         for (Path file : files) {
             long started = System.nanoTime();
@@ -162,6 +172,9 @@ public final class AnalyzeCommand {
                 case AnalysisOutcome.Measured(var vitals) -> measured(file, vitals, millis);
                 case AnalysisOutcome.Unusable(var failure) -> unusable(file, failure, millis);
             };
+            if (plots != null && !Plots.write(plots, file, replay.outcome(), err)) {
+                failures++;
+            }
             if (!result.measured()) {
                 failures++;
             }

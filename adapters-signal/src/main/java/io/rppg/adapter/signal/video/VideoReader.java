@@ -1,5 +1,6 @@
 package io.rppg.adapter.signal.video;
 
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.domain.vitals.FailureCode;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
@@ -14,7 +15,9 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -38,6 +41,8 @@ public final class VideoReader implements AutoCloseable {
     }
 
     private final FFmpegFrameGrabber grabber;
+    /** The stream a remote video is read through, or null; a started grabber leaves it open, so it is ours to close. */
+    private final RangedVideoStream ranged;
     private final Orientation orientation;
     private final YuvPicture picture = new YuvPicture();
     private final double nominalFrameRate;
@@ -46,8 +51,9 @@ public final class VideoReader implements AutoCloseable {
     private SwsContext converter;
     private AVFrame converted;
 
-    private VideoReader(FFmpegFrameGrabber grabber) {
+    private VideoReader(FFmpegFrameGrabber grabber, RangedVideoStream ranged) {
         this.grabber = grabber;
+        this.ranged = ranged;
         this.orientation = Orientation.fromDisplayRotation(grabber.getDisplayRotation());
         double rate = grabber.getFrameRate();
         this.nominalFrameRate = rate > 1 && rate < 1000 ? rate : 30;
@@ -55,10 +61,29 @@ public final class VideoReader implements AutoCloseable {
 
     /** Opens a video file; a file FFmpeg cannot open, or one without pictures, is an unusable video. */
     public static VideoReader open(Path file) throws UnusableVideoException {
-        if (!Files.isRegularFile(file)) {
-            throw new UnusableVideoException(FailureCode.UNREADABLE_VIDEO, "The video file could not be read: no such file");
-        }
-        return start(new FFmpegFrameGrabber(file.toFile()), file.getFileName().toString());
+        return open(new VideoSource.LocalFile(file));
+    }
+
+    /**
+     * Opens a stored video where it lies: FFmpeg reads a local file itself, and a remote one through a
+     * {@link RangedVideoStream}, range by range where it seeks. A video FFmpeg cannot open, or one without pictures,
+     * is an unusable video.
+     */
+    public static VideoReader open(VideoSource video) throws UnusableVideoException {
+        return switch (video) {
+            case VideoSource.LocalFile(var file) -> {
+                if (!Files.isRegularFile(file)) {
+                    throw new UnusableVideoException(FailureCode.UNREADABLE_VIDEO,
+                            "The video file could not be read: no such file");
+                }
+                yield start(new FFmpegFrameGrabber(file.toFile()), null, video.name());
+            }
+            case VideoSource.Remote remote -> {
+                RangedVideoStream ranged = new RangedVideoStream(remote);
+                // A maximum size above zero is what makes JavaCV hand FFmpeg a seek callback (reset, then skip).
+                yield start(new FFmpegFrameGrabber(ranged, Integer.MAX_VALUE), ranged, video.name());
+            }
+        };
     }
 
     /**
@@ -76,16 +101,20 @@ public final class VideoReader implements AutoCloseable {
         // less holds less of the stream in FFmpeg before the first picture comes out.
         grabber.setOption("analyzeduration", "1000000");
         grabber.setOption("probesize", "1000000");
-        return start(grabber, "a live stream");
+        return start(grabber, null, "a live stream");
     }
 
-    private static VideoReader start(FFmpegFrameGrabber grabber, String name) throws UnusableVideoException {
+    private static VideoReader start(FFmpegFrameGrabber grabber, RangedVideoStream ranged, String name)
+            throws UnusableVideoException {
         try {
             // RAW leaves the decoded planes alone and hands over the AVFrame: no conversion to BGR is paid for.
             grabber.setImageMode(FrameGrabber.ImageMode.RAW);
             grabber.start();
         } catch (FrameGrabber.Exception e) {
-            closeQuietly(grabber);
+            closeQuietly(grabber, ranged);
+            if (ranged != null && ranged.failure() != null) {
+                throw brokenOff(ranged.video(), ranged.failure());
+            }
             String message = String.valueOf(e.getMessage());
             if (message.toLowerCase(Locale.ROOT).contains("unsupported") || message.contains("find_decoder")) {
                 // JavaCV's message names the file's path on this server: logged, never shown to the uploader.
@@ -97,10 +126,24 @@ public final class VideoReader implements AutoCloseable {
                     "The video file could not be read: it is damaged or not a video");
         }
         if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
-            closeQuietly(grabber);
+            closeQuietly(grabber, ranged);
             throw new UnusableVideoException(FailureCode.UNSUPPORTED_FORMAT, "The file holds no video stream");
         }
-        return new VideoReader(grabber);
+        return new VideoReader(grabber, ranged);
+    }
+
+    /**
+     * FFmpeg takes a failed read for the end of the file. Where the store failed rather than the video, the end is
+     * no verdict on the video but a fault of the platform, which another attempt may not meet.
+     */
+    private void requireSourceIntact() {
+        if (ranged != null && ranged.failure() != null) {
+            throw brokenOff(ranged.video(), ranged.failure());
+        }
+    }
+
+    private static UncheckedIOException brokenOff(VideoSource video, IOException failure) {
+        return new UncheckedIOException("reading " + video.name() + " from its store broke off", failure);
     }
 
     public Orientation orientation() {
@@ -122,6 +165,7 @@ public final class VideoReader implements AutoCloseable {
             try {
                 frame = grabber.grabFrame(false, true, true, false, false);
             } catch (FrameGrabber.Exception e) {
+                requireSourceIntact();
                 if (picturesRead == 0) {
                     throw new UnusableVideoException(FailureCode.UNREADABLE_VIDEO,
                             "The video file could not be read: its pictures cannot be decoded");
@@ -130,6 +174,7 @@ public final class VideoReader implements AutoCloseable {
                 return null;
             }
             if (frame == null) {
+                requireSourceIntact();
                 return null;
             }
             decoded = frame.opaque instanceof AVFrame avFrame && avFrame.width() > 0 ? avFrame : null;
@@ -235,7 +280,7 @@ public final class VideoReader implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(grabber);
+        closeQuietly(grabber, ranged);
         if (converter != null) {
             swscale.sws_freeContext(converter);
         }
@@ -244,11 +289,14 @@ public final class VideoReader implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+    private static void closeQuietly(FFmpegFrameGrabber grabber, RangedVideoStream ranged) {
         try {
             grabber.close();
         } catch (FrameGrabber.Exception e) {
             LOG.debug("Closing the grabber failed", e);
+        }
+        if (ranged != null) {
+            ranged.close();
         }
     }
 }

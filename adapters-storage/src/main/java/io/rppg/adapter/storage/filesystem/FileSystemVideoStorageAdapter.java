@@ -1,5 +1,6 @@
 package io.rppg.adapter.storage.filesystem;
 
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.application.port.out.VideoStoragePort;
 import io.rppg.application.port.out.VideoStoragePort.StoreResult;
 import io.rppg.application.port.out.VideoStoragePort.StoredVideo;
@@ -94,11 +95,11 @@ public final class FileSystemVideoStorageAdapter implements VideoStoragePort {
     }
 
     @Override
-    public Optional<Path> find(TenantId tenant, ScanSessionId session) {
+    public Optional<VideoSource> find(TenantId tenant, ScanSessionId session) {
         for (var container : VideoContainer.values()) {
             var path = pathOf(tenant, session, container);
             if (Files.isRegularFile(path)) {
-                return Optional.of(path);
+                return Optional.of(new VideoSource.LocalFile(path));
             }
         }
         return Optional.empty();

@@ -1,6 +1,7 @@
 package io.rppg.adapter.storage.s3;
 
 import io.rppg.application.port.out.DirectUploadPort;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.application.port.out.VideoStoragePort;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.VideoContainer;
@@ -40,10 +41,11 @@ import java.util.UUID;
  *     <li>{@code <prefix>videos/<tenant>/<session>.<ext>}: the session's video.</li>
  * </ul>
  * An upload streams into a multipart upload, one part in memory at a time, and at the same time into a local
- * staging file under the same name: the container probe reads that file, and a worker on this node reads it instead
- * of downloading the object again. A refused or broken upload aborts its multipart upload and deletes its staging
- * file. Acceptance copies the upload to the session's key inside the store (S3 has no rename). A worker on another
- * node downloads the video once into its staging directory, as a stream to disk.
+ * staging file under the same name, which the container probe reads. A refused or broken upload aborts its multipart
+ * upload and deletes its staging file. Acceptance copies the upload to the session's key inside the store (S3 has no
+ * rename) and deletes the staging file. A worker on any node reads the video where it lies, by ranged reads from
+ * where the decoder seeks ({@link VideoSource.Remote}): nothing of it is copied to the worker's disk or held whole in
+ * its memory.
  *
  * <p>A client may also put a session's video itself, with a presigned PUT to
  * {@code <prefix>uploads/<tenant>/<session>.direct-upload} whose size and content type are bound into the signature;
@@ -192,12 +194,8 @@ public final class S3VideoStorageAdapter implements VideoStoragePort, DirectUplo
         s3.copyObject(b -> b.sourceBucket(location.bucket()).sourceKey(from)
                 .destinationBucket(location.bucket()).destinationKey(to));
         s3.deleteObject(b -> b.bucket(location.bucket()).key(from));
-        try {
-            // The staging file is the video's bytes: a worker on this node reads it without a download.
-            move(file, cachedVideo(tenant, session, upload.format()));
-        } catch (IOException e) {
-            deleteQuietly(file);
-        }
+        // Probed and accepted, the staging copy has served: every worker, this node's too, reads the object.
+        deleteQuietly(file);
     }
 
     @Override
@@ -218,30 +216,13 @@ public final class S3VideoStorageAdapter implements VideoStoragePort, DirectUplo
     }
 
     @Override
-    public Optional<Path> find(TenantId tenant, ScanSessionId session) {
+    public Optional<VideoSource> find(TenantId tenant, ScanSessionId session) {
         for (var object : videoObjects(tenant, session)) {
-            var container = containerOf(object.key());
-            if (container.isEmpty()) {
-                continue;
-            }
-            var cached = cachedVideo(tenant, session, container.get());
-            try {
-                if (Files.isRegularFile(cached) && Files.size(cached) == object.size()) {
-                    return Optional.of(cached);
-                }
-                Files.createDirectories(cached.getParent());
-                var download = Files.createTempFile(cached.getParent(), session.value() + ".download-", ".part");
-                try {
-                    Files.delete(download);
-                    s3.getObject(b -> b.bucket(location.bucket()).key(object.key()),
-                            ResponseTransformer.toFile(download));
-                    move(download, cached);
-                } finally {
-                    deleteQuietly(download);
-                }
-                return Optional.of(cached);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read the video of " + session, e);
+            if (containerOf(object.key()).isPresent()) {
+                var key = object.key();
+                return Optional.of(new VideoSource.Remote(key.substring(key.lastIndexOf('/') + 1), object.size(),
+                        position -> new ObjectRange(s3.getObject(b -> b.bucket(location.bucket()).key(key)
+                                .range("bytes=" + position + "-")))));
             }
         }
         return Optional.empty();
@@ -253,13 +234,6 @@ public final class S3VideoStorageAdapter implements VideoStoragePort, DirectUplo
         for (var object : videoObjects(tenant, session)) {
             s3.deleteObject(b -> b.bucket(location.bucket()).key(object.key()));
             deleted = true;
-        }
-        try {
-            for (var container : VideoContainer.values()) {
-                Files.deleteIfExists(cachedVideo(tenant, session, container));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete the local copy of " + session, e);
         }
         return deleted;
     }
@@ -309,9 +283,8 @@ public final class S3VideoStorageAdapter implements VideoStoragePort, DirectUplo
     }
 
     /**
-     * Local staging files older than the cut-off: uploads and downloads a crash left behind, and copies of videos
-     * kept in the store (a plan that retains videos). Each is a copy, never the only one; {@link #find} downloads
-     * a video again if it is needed after all.
+     * Local staging files older than the cut-off: uploads and downloads a crash left behind. Each is a copy, never
+     * the only one.
      */
     private void deleteStaleStagingFiles(Instant before) {
         if (!Files.isDirectory(staging)) {
@@ -444,10 +417,6 @@ public final class S3VideoStorageAdapter implements VideoStoragePort, DirectUplo
     private Path directoryOf(TenantId tenant) {
         // A tenant id is a UUID and a session id matches sess_<digits>_<[a-z0-9]>: neither can leave the directory.
         return staging.resolve(tenant.value().toString());
-    }
-
-    private Path cachedVideo(TenantId tenant, ScanSessionId session, VideoContainer container) {
-        return directoryOf(tenant).resolve(session.value() + "." + container.extension());
     }
 
     private static Optional<VideoContainer> containerOf(String key) {

@@ -46,7 +46,7 @@ class FileSystemVideoStorageAdapterTest extends VideoStoragePortContract {
 
         var video = root.resolve(TENANT.toString()).resolve(SESSION.value() + ".mp4");
         assertThat(leftovers()).containsExactly(video.toString());
-        assertThat(storage().find(TENANT, SESSION)).contains(video);
+        assertThat(storage().find(TENANT, SESSION)).contains(new io.rppg.application.port.out.VideoStoragePort.VideoSource.LocalFile(video));
     }
 
     @Test

@@ -73,7 +73,9 @@ class S3DirectUploadTest {
         assertThat(upload.format()).isEqualTo(VideoContainer.MP4);
         assertThat(Files.readAllBytes(upload.path())).isEqualTo(bytes);
         storage.accept(TENANT, SESSION, upload);
-        assertThat(Files.readAllBytes(storage.find(TENANT, SESSION).orElseThrow())).isEqualTo(bytes);
+        try (var video = storage.find(TENANT, SESSION).orElseThrow().openAt(0)) {
+            assertThat(video.readAllBytes()).isEqualTo(bytes);
+        }
         assertThat(objects()).containsExactly("rppg/videos/" + TENANT.value() + "/" + SESSION.value() + ".mp4");
         assertThat(storage.claim(TENANT, SESSION, 1_000_000)).as("claimed once only")
                 .isEqualTo(new Claim.NothingUploaded());

@@ -2,6 +2,7 @@ package io.rppg.adapter.storage.s3;
 
 import io.rppg.adapter.storage.testsupport.S3ProxyServer;
 import io.rppg.application.contract.VideoStoragePortContract;
+import io.rppg.application.port.out.VideoStoragePort.VideoSource;
 import io.rppg.application.port.out.VideoStoragePort.StoreResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,20 +75,23 @@ class S3VideoStorageAdapterTest extends VideoStoragePortContract {
     }
 
     @Test
-    void aNodeThatDidNotTakeTheUploadDownloadsTheVideoToReadIt() throws IOException {
+    void everyNodeReadsTheVideoWhereItLiesAndNoneKeepsACopy() throws IOException {
         var bytes = mp4("isom", 9 * 1024 * 1024);
         var stored = (StoreResult.Stored) storage.store(TENANT, SESSION, new ByteArrayInputStream(bytes), 10_000_000);
         storage.accept(TENANT, SESSION, stored);
 
+        var otherStaging = Files.createTempDirectory(staging, "other-node");
         try (var otherNode = new S3VideoStorageAdapter(SERVER.client(), SERVER.presigner(),
-                new ObjectStoreLocation(bucket, "rppg/"), Files.createTempDirectory(staging, "other-node"),
-                S3VideoStorageAdapter.DEFAULT_PART_SIZE)) {
+                new ObjectStoreLocation(bucket, "rppg/"), otherStaging, S3VideoStorageAdapter.DEFAULT_PART_SIZE)) {
             var video = otherNode.find(TENANT, SESSION).orElseThrow();
-            assertThat(video).isNotEqualTo(storage.find(TENANT, SESSION).orElseThrow());
-            assertThat(Files.readAllBytes(video)).isEqualTo(bytes);
+            assertThat(video).isInstanceOf(VideoSource.Remote.class);
+            assertThat(storage.find(TENANT, SESSION).orElseThrow()).as("the accepting node reads the object too")
+                    .isInstanceOf(VideoSource.Remote.class);
+            assertThat(bytesOf(video)).isEqualTo(bytes);
+            assertThat(leftovers()).as("the object alone: no staging copy on either node")
+                    .containsExactly("object rppg/videos/" + TENANT.value() + "/" + SESSION.value() + ".mp4");
 
             assertThat(otherNode.delete(TENANT, SESSION)).isTrue();
-            assertThat(video).doesNotExist();
         }
         assertThat(storage.find(TENANT, SESSION)).as("deleted from the store, not only that node").isEmpty();
     }

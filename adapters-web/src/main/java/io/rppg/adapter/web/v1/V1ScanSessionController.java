@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The rPPG v1 API: open a scan session and read its vitals. */
 @RestController
@@ -69,14 +70,30 @@ class V1ScanSessionController {
         };
     }
 
+    /**
+     * The session's status and, once finished, its vitals or failure; {@code include=waveform,spectrum} (either or
+     * both) adds the pulse the vitals were read from to the vitals.
+     */
     @GetMapping("/scan-session/{sessionId}/vitals")
-    Map<String, Object> vitals(@AuthenticationPrincipal Caller caller, @PathVariable String sessionId) {
-        var session = findSession(caller, sessionId);
+    Map<String, Object> vitals(@AuthenticationPrincipal Caller caller, @PathVariable String sessionId,
+                               @RequestParam(required = false) String include) {
+        var extras = PulseExtras.parse(include);
+        return statusOf(findSession(getSession, caller, sessionId), extras);
+    }
+
+    /** What a poll of the session answers: its status, and its vitals (with the extras asked for) or failure. */
+    static Map<String, Object> statusOf(ScanSession session, Set<PulseExtras> extras) {
         var body = new LinkedHashMap<String, Object>();
         body.put("status", session.status().name().toLowerCase(Locale.ROOT));
         body.put("session_id", session.id().value());
         switch (session.status()) {
-            case COMPLETED -> body.put("vitals", VitalsReport.of(session));
+            case COMPLETED -> {
+                var vitals = VitalsReport.of(session);
+                for (PulseExtras extra : extras) {
+                    vitals.put(extra.field(), extra.of(session.vitals()));
+                }
+                body.put("vitals", vitals);
+            }
             case FAILED -> {
                 body.put("error", session.failure().message());
                 body.put("error_code", session.failure().code().name());
@@ -132,7 +149,7 @@ class V1ScanSessionController {
         }
     }
 
-    private ScanSession findSession(Caller caller, String sessionId) {
+    static ScanSession findSession(GetScanSessionQuery getSession, Caller caller, String sessionId) {
         if (!ScanSessionId.isWellFormed(sessionId)) {
             throw sessionNotFound();
         }

@@ -73,6 +73,38 @@ public final class VitalsReport {
         return vitals.heartRateSeries().stream().map(VitalsReport::point).toList();
     }
 
+    /**
+     * The pulse waveform as {@code {sample_rate_hz, values, beats_s}}: values scaled to -1..1, beats in seconds from
+     * the first value; null when the scan's waveform was not kept.
+     */
+    public static Map<String, Object> waveform(Vitals vitals) {
+        var waveform = vitals.waveform();
+        if (waveform == null) {
+            return null;
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("sample_rate_hz", waveform.sampleRateHz());
+        body.put("values", waveform.values());
+        body.put("beats_s", waveform.beatSeconds());
+        return body;
+    }
+
+    /**
+     * The pulse's spectrum as {@code {bpm, power, peak_bpm}}: power as a share of the strongest, the peak the one
+     * taken as the heart rate; null when it was not kept.
+     */
+    public static Map<String, Object> spectrum(Vitals vitals) {
+        var spectrum = vitals.spectrum();
+        if (spectrum == null) {
+            return null;
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("bpm", spectrum.bpm());
+        body.put("power", spectrum.power());
+        body.put("peak_bpm", round(spectrum.peakBpm(), 1));
+        return body;
+    }
+
     private static Map<String, Object> point(HeartRatePoint point) {
         var body = new LinkedHashMap<String, Object>();
         body.put("t", round(point.seconds(), 1));

@@ -1,12 +1,13 @@
 package io.rppg.application.port.out;
 
+import io.rppg.domain.identity.UserId;
 import io.rppg.domain.tenant.TenantId;
 
 import java.util.function.Consumer;
 
 /**
  * News, from whichever node made them, of changes to who may call: a tenant's key revoked or deleted, a tenant
- * suspended, reactivated or deleted. A node that keeps answers about credentials in memory forgets them on this news;
+ * suspended, reactivated or deleted, a user deleted. A node that keeps answers about credentials in memory forgets them on this news;
  * it arrives within a second of the change being committed. The feed also says when it cannot be trusted: while it is
  * interrupted, changes may go unseen.
  */
@@ -32,6 +33,16 @@ public interface AccessChangesPort {
             public TenantChanged {
                 if (tenant == null) {
                     throw new IllegalArgumentException("a change names its tenant");
+                }
+            }
+        }
+
+        /** A user was deleted or moved to another tenant: tokens issued to them may no longer be good. */
+        record UserChanged(UserId user) implements AccessChange {
+
+            public UserChanged {
+                if (user == null) {
+                    throw new IllegalArgumentException("a change names its user");
                 }
             }
         }

@@ -14,14 +14,27 @@ import java.util.Optional;
 /** Stored scan sessions. Every read names the tenant: a session of another tenant does not exist for the caller. */
 public interface ScanSessionPort {
 
-    /** Inserts a new session or updates an existing one of the same tenant. */
+    /**
+     * Inserts a new session or updates an existing one of the same tenant. The pulse of a result (its waveform and
+     * spectrum) is written with it once; saving again a session read without it keeps the one stored.
+     */
     ScanSession save(ScanSession session);
 
+    /**
+     * Inserts a session just opened, never stored before: a store may skip looking for an existing one, which
+     * {@link #save} must do. A session of that id already in the tenant fails the transaction.
+     */
+    default ScanSession add(ScanSession session) {
+        return save(session);
+    }
+
+    /** The session with all of its result, the pulse its vitals were read from included when it was kept. */
     Optional<ScanSession> findById(TenantId tenant, ScanSessionId id);
 
     /**
      * The session, holding its row lock until the transaction ends: of transactions that read a session this way
-     * and then change it, each sees the change of the one before, so two uploads cannot both accept a video.
+     * and then change it, each sees the change of the one before, so two uploads cannot both accept a video. Its
+     * vitals may leave out the pulse.
      */
     Optional<ScanSession> findByIdForUpdate(TenantId tenant, ScanSessionId id);
 
@@ -32,7 +45,10 @@ public interface ScanSessionPort {
      */
     int countOpen(TenantId tenant, SessionOwner owner, Instant now);
 
-    /** A page of a tenant's sessions, newest first, strictly older than {@code before} when it is given. */
+    /**
+     * A page of a tenant's sessions, newest first, strictly older than {@code before} when it is given. Their vitals
+     * may leave out the pulse (the waveform and spectrum), which a listing does not show.
+     */
     List<ScanSession> findPage(TenantId tenant, ScanSessionPage page);
 
     /** How many of the tenant's sessions created in [from, to) are in each stored status. */

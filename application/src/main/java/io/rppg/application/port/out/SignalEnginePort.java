@@ -13,7 +13,12 @@ import java.nio.file.Path;
  */
 public interface SignalEnginePort {
 
-    AnalysisOutcome analyze(Path video);
+    AnalysisOutcome analyze(VideoStoragePort.VideoSource video);
+
+    /** Analyses a video file of this node. */
+    default AnalysisOutcome analyze(Path video) {
+        return analyze(new VideoStoragePort.VideoSource.LocalFile(video));
+    }
 
     /** A fault of the platform while analysing: the same video may succeed on another try. */
     final class SignalEngineFault extends RuntimeException {

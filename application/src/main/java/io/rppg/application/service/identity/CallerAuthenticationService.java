@@ -10,6 +10,7 @@ import io.rppg.application.port.out.TransactionPort;
 import io.rppg.application.port.out.UserPort;
 import io.rppg.domain.identity.ApiKey;
 import io.rppg.domain.identity.UserId;
+import io.rppg.domain.tenant.TenantId;
 import io.rppg.domain.tenant.Tenant;
 
 import java.time.Duration;
@@ -18,8 +19,9 @@ import java.util.Optional;
 /**
  * Checks, on every request, that the credential presented is still good and its tenant may still call.
  *
- * <p>API keys are answered from memory once read ({@link KnownApiKeys}); a key revoked or a tenant suspended on any
- * node is forgotten here as soon as the access-change feed tells, within a second. A key's use is still recorded,
+ * <p>API keys and the users of access tokens are answered from memory once read ({@link KnownApiKeys},
+ * {@link KnownUsers}); a key revoked, a user deleted or a tenant suspended on any node is forgotten here as soon as
+ * the access-change feed tells, within a second. A key's use is still recorded,
  * at most once a minute per key and node.
  */
 public final class CallerAuthenticationService implements AuthenticateApiKeyUseCase, CheckCallerAccessQuery {
@@ -35,6 +37,7 @@ public final class CallerAuthenticationService implements AuthenticateApiKeyUseC
     private final TransactionPort transactions;
     private final ClockPort clock;
     private final KnownApiKeys known = new KnownApiKeys(KNOWN_KEYS, KNOWN_KEY_LIFETIME);
+    private final KnownUsers knownUsers = new KnownUsers(KNOWN_KEYS, KNOWN_KEY_LIFETIME);
 
     public CallerAuthenticationService(ApiKeyPort apiKeys, UserPort users, TenantPort tenants,
                                        TransactionPort transactions, ClockPort clock, AccessChangesPort changes) {
@@ -43,7 +46,10 @@ public final class CallerAuthenticationService implements AuthenticateApiKeyUseC
         this.tenants = tenants;
         this.transactions = transactions;
         this.clock = clock;
-        changes.subscribe(known::apply);
+        changes.subscribe(change -> {
+            known.apply(change);
+            knownUsers.apply(change);
+        });
     }
 
     @Override
@@ -79,11 +85,25 @@ public final class CallerAuthenticationService implements AuthenticateApiKeyUseC
 
     @Override
     public CallerAccess accessOf(UserId userId) {
-        return transactions.inPlatformTransaction(() -> users.findById(userId)
-                .map(user -> user.tenantId()
-                        .flatMap(tenants::findById)
-                        .map(tenant -> tenant.isActive() ? CallerAccess.ALLOWED : CallerAccess.TENANT_SUSPENDED)
-                        .orElse(user.isPlatformAdmin() ? CallerAccess.ALLOWED : CallerAccess.USER_GONE))
-                .orElse(CallerAccess.USER_GONE));
+        var now = clock.now();
+        var remembered = knownUsers.find(userId, now);
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        var generation = knownUsers.generation();
+        var read = transactions.inPlatformTransaction(() -> users.findById(userId).map(user -> {
+            var access = user.tenantId()
+                    .flatMap(tenants::findById)
+                    .map(tenant -> tenant.isActive() ? CallerAccess.ALLOWED : CallerAccess.TENANT_SUSPENDED)
+                    .orElse(user.isPlatformAdmin() ? CallerAccess.ALLOWED : CallerAccess.USER_GONE);
+            return new UserAccess(access, user.tenantId());
+        }));
+        // A token of nobody is not remembered: rare, and perhaps an attack that should not fill the memory.
+        read.filter(user -> user.access() != CallerAccess.USER_GONE)
+                .ifPresent(user -> knownUsers.remember(userId, user.access(), user.tenant(), now, generation));
+        return read.map(UserAccess::access).orElse(CallerAccess.USER_GONE);
+    }
+
+    private record UserAccess(CallerAccess access, Optional<TenantId> tenant) {
     }
 }

@@ -98,6 +98,9 @@ final class KnownApiKeys {
             }
             case AccessChange.TenantChanged(TenantId tenant) ->
                     byHash.values().removeIf(known -> known.key().key().tenantId().equals(tenant));
+            case AccessChange.UserChanged userChanged -> {
+                // a key belongs to its tenant, not to the user who created it
+            }
         }
     }
 

@@ -1,0 +1,89 @@
+package io.rppg.adapter.persistence.session;
+
+import io.rppg.domain.session.ScanSession;
+import io.rppg.domain.vitals.PulseSpectrum;
+import io.rppg.domain.vitals.PulseWaveform;
+import io.rppg.domain.vitals.Vitals;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The pulse of a completed session (table {@code scan_pulses}), beside its row: written once with the result, read
+ * when one session is read, never with a listing.
+ */
+final class ScanPulses {
+
+    private final JdbcTemplate jdbc;
+
+    ScanPulses(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores the pulse of the session's vitals, if they carry one. A result is written once; a session read without
+     * its pulse and saved again keeps the pulse already stored.
+     */
+    void write(ScanSession session) {
+        Vitals vitals = session.vitals();
+        if (vitals == null || vitals.waveform() == null) {
+            return;
+        }
+        PulseWaveform waveform = vitals.waveform();
+        PulseSpectrum spectrum = vitals.spectrum();
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                    INSERT INTO scan_pulses (tenant_id, session_id, sample_rate_hz, waveform, beats_seconds,
+                                             spectrum_bpm, spectrum_power, peak_bpm)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (tenant_id, session_id) DO NOTHING
+                    """);
+            statement.setObject(1, session.tenantId().value());
+            statement.setString(2, session.id().value());
+            statement.setDouble(3, waveform.sampleRateHz());
+            statement.setArray(4, array(connection, waveform.values()));
+            statement.setArray(5, array(connection, waveform.beatSeconds()));
+            statement.setArray(6, array(connection, spectrum.bpm()));
+            statement.setArray(7, array(connection, spectrum.power()));
+            statement.setDouble(8, spectrum.peakBpm());
+            return statement;
+        });
+    }
+
+    /** The session with the pulse of its vitals when one is stored; as it was otherwise. */
+    ScanSession attach(ScanSession session) {
+        if (session.vitals() == null) {
+            return session;
+        }
+        var vitals = jdbc.query("""
+                        SELECT sample_rate_hz, waveform, beats_seconds, spectrum_bpm, spectrum_power, peak_bpm
+                        FROM scan_pulses WHERE tenant_id = ? AND session_id = ?
+                        """, (row, n) -> withPulse(session.vitals(), row),
+                session.tenantId().value(), session.id().value()).stream().findFirst();
+        return vitals.map(found -> new ScanSession(session.id(), session.tenantId(), session.owner(),
+                session.status(), session.createdAt(), session.expiresAt(), session.videoReceivedAt(),
+                session.finishedAt(), found, session.failure())).orElse(session);
+    }
+
+    private static Vitals withPulse(Vitals vitals, ResultSet row) throws SQLException {
+        return vitals.withPulse(
+                new PulseWaveform(row.getDouble("sample_rate_hz"), doubles(row, "waveform"),
+                        doubles(row, "beats_seconds")),
+                new PulseSpectrum(doubles(row, "spectrum_bpm"), doubles(row, "spectrum_power"),
+                        row.getDouble("peak_bpm")));
+    }
+
+    private static List<Double> doubles(ResultSet row, String column) throws SQLException {
+        Array array = row.getArray(column);
+        return Arrays.stream((Object[]) array.getArray()).map(value -> ((Number) value).doubleValue()).toList();
+    }
+
+    private static Array array(Connection connection, List<Double> values) throws SQLException {
+        return connection.createArrayOf("float8", values.toArray());
+    }
+}
