@@ -99,6 +99,17 @@ class GraphQlApiTest extends PlatformTest {
         // The second: one session with its device, recordings and analysis.
         var session = api.data(tenant.apiKey(), DocumentQueries.SESSION_DATA, Map.of("sessionId", sessionId))
                 .path("session");
+        var pulse = api.data(tenant.apiKey(), "query($id: ID!) { session(id: $id) { vitals { heartRate "
+                + "waveform { sampleRateHz values beatsS } spectrum { peakBpm } } } }", Map.of("id", sessionId))
+                .at("/session/vitals");
+        var rest = expect(api.get("/api/v1/scan-session/" + sessionId + "/vitals?include=waveform,spectrum",
+                tenant.apiKey()), 200).json().path("vitals");
+        // The pulse as REST reports it with include=waveform,spectrum: both there, or both null.
+        assertThat(pulse.path("waveform").isNull()).isEqualTo(!rest.path("waveform").isObject());
+        assertThat(pulse.at("/waveform/sampleRateHz").asDouble())
+                .isEqualTo(rest.at("/waveform/sample_rate_hz").asDouble());
+        assertThat(pulse.at("/waveform/values").size()).isEqualTo(rest.at("/waveform/values").size());
+        assertThat(pulse.at("/spectrum/peakBpm").asDouble()).isEqualTo(rest.at("/spectrum/peak_bpm").asDouble());
         assertThat(session.path("id").asString()).isEqualTo(sessionId);
         assertThat(session.path("endTime").isNull()).isFalse();
         assertThat(session.at("/device/id").asString()).isEqualTo(deviceId);

@@ -51,7 +51,14 @@ public record SessionNode(ScanSession scan, Instant asOf) {
 
     /** The vitals report of REST with its keys in camelCase and its reasons as a list. */
     public Map<String, Object> vitals() {
-        return scan.status() == ScanStatus.COMPLETED ? VitalsView.of(VitalsReport.of(scan)) : null;
+        if (scan.status() != ScanStatus.COMPLETED) {
+            return null;
+        }
+        var report = new LinkedHashMap<>(VitalsReport.of(scan));
+        // As REST's vitals?include=waveform,spectrum: null when the scan's pulse was not kept.
+        report.put("waveform", VitalsReport.waveform(scan.vitals()));
+        report.put("spectrum", VitalsReport.spectrum(scan.vitals()));
+        return VitalsView.of(report);
     }
 
     /** The video or stream the scan was made from: there is one once it arrived (the session left pending). */
