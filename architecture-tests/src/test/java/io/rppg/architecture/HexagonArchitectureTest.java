@@ -26,8 +26,8 @@ class HexagonArchitectureTest {
     @Test
     void everyRingIsPresentSoTheRulesCheckSomething() {
         for (var ring : new String[]{"domain", "application", "application.port.in", "application.port.out",
-                "application.service", "adapter.web", "adapter.web.live", "adapter.persistence", "adapter.signal",
-                "adapter.jobs", "adapter.storage", "adapter.grpc",
+                "application.service", "adapter.web", "adapter.web.live", "adapter.web.graphql", "adapter.persistence",
+                "adapter.signal", "adapter.jobs", "adapter.storage", "adapter.grpc",
                 "bootstrap"}) {
             assertThat(platform.stream().anyMatch(c -> c.getPackageName().startsWith("io.rppg." + ring)))
                     .as("classes of io.rppg.%s were imported", ring).isTrue();
@@ -97,5 +97,20 @@ class HexagonArchitectureTest {
     @Test
     void scanPageServesFilesOnly() {
         RULES.scanPageServesFilesOnly().check(platform);
+    }
+
+    @Test
+    void graphQlCallsPortsInOnly() {
+        RULES.graphQlCallsPortsInOnly().check(platform);
+    }
+
+    @Test
+    void graphQlImportsNoOtherAdapterOrSurface() {
+        RULES.graphQlImportsNoOtherAdapterOrSurface().check(platform);
+    }
+
+    @Test
+    void surfacesDoNotReachIntoGraphQl() {
+        RULES.surfacesDoNotReachIntoGraphQl().check(platform);
     }
 }

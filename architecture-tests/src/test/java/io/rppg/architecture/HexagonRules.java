@@ -150,7 +150,42 @@ final class HexagonRules {
         return noClasses().that().resideInAPackage(root + ".adapter.web.app..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".application..", root + ".domain..",
                         root + ".adapter.web.v1..", root + ".adapter.web.v2..", root + ".adapter.web.nervoscan..",
-                        root + ".adapter.web.admin..", root + ".adapter.web.live..")
+                        root + ".adapter.web.admin..", root + ".adapter.web.live..",
+                        root + ".adapter.web.graphql..")
                 .because("the page calls the API over HTTP, as every client does");
+    }
+
+    /**
+     * The GraphQL API calls the application through its ports in only (use cases and queries, and the records that
+     * travel with them): a port out is for adapters to implement, not for a surface to call past the use cases.
+     */
+    ArchRule graphQlCallsPortsInOnly() {
+        return noClasses().that().resideInAPackage(root + ".adapter.web.graphql..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".application.port.out..",
+                        root + ".application.service..")
+                .because("GraphQL resolvers call use cases and queries, as every surface does");
+    }
+
+    /**
+     * The GraphQL API imports no other adapter and no other surface of the web adapter: it shares security and
+     * errors only, so that each surface can change without the others.
+     */
+    ArchRule graphQlImportsNoOtherAdapterOrSurface() {
+        var others = new java.util.ArrayList<>(java.util.List.of(surfaces()));
+        others.addAll(java.util.List.of(root + ".adapter.web.live..", root + ".adapter.persistence..",
+                root + ".adapter.signal..", root + ".adapter.jobs..", root + ".adapter.storage..",
+                root + ".adapter.grpc.."));
+        return noClasses().that().resideInAPackage(root + ".adapter.web.graphql..")
+                .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
+                .because("the GraphQL API is one surface among others; it reaches the platform through its ports");
+    }
+
+    /** ... and no other surface reaches into the GraphQL API. */
+    ArchRule surfacesDoNotReachIntoGraphQl() {
+        var others = new java.util.ArrayList<>(java.util.List.of(surfaces()));
+        others.add(root + ".adapter.web.live..");
+        return noClasses().that().resideInAnyPackage(others.toArray(String[]::new))
+                .should().dependOnClassesThat().resideInAPackage(root + ".adapter.web.graphql..")
+                .because("surfaces share the application, not each other's classes");
     }
 }

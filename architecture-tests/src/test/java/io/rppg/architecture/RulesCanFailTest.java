@@ -118,6 +118,22 @@ class RulesCanFailTest {
         assertViolation(RULES.scanPageServesFilesOnly(), "PrefetchingScanPage", "LoadThingPort");
     }
 
+    @Test
+    void graphQlReadingThroughAPortOutIsCaught() {
+        assertViolation(RULES.graphQlCallsPortsInOnly(), "LeakyResolver", "LoadThingPort");
+    }
+
+    @Test
+    void graphQlImportingAnotherAdapterOrSurfaceIsCaught() {
+        assertViolation(RULES.graphQlImportsNoOtherAdapterOrSurface(), "LeakyResolver", "ScanController",
+                "ThingStoreAdapter");
+    }
+
+    @Test
+    void surfaceReachingIntoGraphQlIsCaught() {
+        assertViolation(RULES.surfacesDoNotReachIntoGraphQl(), "GraphQlBorrowingController", "LeakyResolver");
+    }
+
     private static void assertViolation(ArchRule rule, String... expectedInReport) {
         var result = rule.evaluate(broken);
         assertThat(result.hasViolation()).as("rule %s must fail on the broken fixture", rule.getDescription()).isTrue();

@@ -28,6 +28,13 @@ public final class Routes {
      */
     public static final Set<String> LIVE_WEBSOCKETS = Set.of("/ws", "/v2/ws", "/api/v2/ws");
 
+    /**
+     * The GraphQL API, part of the v2 platform: refusals before an operation runs (401, 429) have the v2 shape. Its
+     * subscriptions' WebSocket authenticates inside the protocol ({@code connection_init}), as the live one does.
+     */
+    public static final String GRAPHQL = "/graphql";
+    public static final String GRAPHQL_WEBSOCKET = "/graphql/ws";
+
     /** The v2 surface lives under both prefixes. */
     public static final List<String> V2_PREFIXES = List.of("/v2", "/api/v2");
 
@@ -47,6 +54,10 @@ public final class Routes {
 
     public static boolean isNervoscan(String path) {
         return NERVOSCAN.contains(path);
+    }
+
+    public static boolean isGraphQl(String path) {
+        return path.equals(GRAPHQL) || path.startsWith(GRAPHQL + "/");
     }
 
     public static boolean isV2(String path) {

@@ -35,6 +35,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import io.rppg.application.port.in.BrowseScansQuery;
+import io.rppg.application.port.in.ConsumeQueryAllowanceUseCase;
+import io.rppg.application.port.in.CurateScansUseCase;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -93,6 +96,12 @@ public abstract class WebSliceTest {
     protected ManageDevicesUseCase devices;
     @MockitoBean
     protected LiveStreamUseCase liveStreams;
+    @MockitoBean
+    protected BrowseScansQuery browseScans;
+    @MockitoBean
+    protected CurateScansUseCase curateScans;
+    @MockitoBean
+    protected ConsumeQueryAllowanceUseCase queryAllowances;
 
     @Autowired
     private WebApplicationContext context;

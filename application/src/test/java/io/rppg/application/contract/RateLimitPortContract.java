@@ -44,6 +44,23 @@ public abstract class RateLimitPortContract extends PortContract {
     }
 
     @Test
+    void aWeightedRequestTakesAllItsTokensOrNone() {
+        var key = newKey();
+        var window = Duration.ofMinutes(1);
+
+        var heavy = buckets().tryConsume(key, 10, window, 7);
+        var tooHeavy = buckets().tryConsume(key, 10, window, 4);
+        var fits = buckets().tryConsume(key, 10, window, 3);
+
+        assertThat(heavy.consumed()).isTrue();
+        assertThat(heavy.remaining()).isEqualTo(3);
+        assertThat(tooHeavy.consumed()).as("4 tokens asked, 3 left: none taken").isFalse();
+        assertThat(fits.consumed()).isTrue();
+        assertThat(fits.remaining()).isZero();
+        assertThat(buckets().tryConsume(key, 10, window).consumed()).isFalse();
+    }
+
+    @Test
     void aBucketRefillsInFullWhenItsWindowEnds() {
         var key = newKey();
         var window = Duration.ofMillis(600);

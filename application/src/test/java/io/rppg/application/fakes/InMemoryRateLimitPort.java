@@ -22,7 +22,7 @@ public final class InMemoryRateLimitPort implements RateLimitPort {
     }
 
     @Override
-    public synchronized Consumption tryConsume(String bucketKey, int limit, Duration window) {
+    public synchronized Consumption tryConsume(String bucketKey, int limit, Duration window, int tokens) {
         var now = clock.now();
         var current = windows.get(bucketKey);
         if (current == null) {
@@ -33,11 +33,11 @@ public final class InMemoryRateLimitPort implements RateLimitPort {
                     current.endsAt().plus(current.length().multipliedBy(ended)), current.length());
         }
         var untilEnd = Duration.between(now, current.endsAt());
-        if (current.tokens() == 0) {
+        if (current.tokens() < tokens) {
             windows.put(bucketKey, current);
-            return new Consumption(false, 0, untilEnd, untilEnd);
+            return new Consumption(false, current.tokens(), untilEnd, untilEnd);
         }
-        current = new Window(current.limit(), current.tokens() - 1, current.endsAt(), current.length());
+        current = new Window(current.limit(), current.tokens() - tokens, current.endsAt(), current.length());
         windows.put(bucketKey, current);
         return new Consumption(true, current.tokens(), Duration.ZERO, untilEnd);
     }

@@ -22,20 +22,8 @@ import java.util.UUID;
 @Component
 class JdbcDeviceAdapter implements DevicePort {
 
-    private static final String COLUMNS = "tenant_id, id, name, type, fps, max_seconds, window_seconds, method, input, "
-            + "created_at, last_seen, current_stream_id, current_session_id";
-
-    private static final RowMapper<Device> ROW = (rs, row) -> new Device(
-            new DeviceId(rs.getString("id")),
-            new TenantId(rs.getObject("tenant_id", UUID.class)),
-            rs.getString("name"),
-            DeviceType.valueOf(rs.getString("type")),
-            new DeviceConfig(rs.getInt("fps"), rs.getInt("max_seconds"), rs.getInt("window_seconds"),
-                    rs.getString("method"), LiveInput.valueOf(rs.getString("input"))),
-            rs.getTimestamp("created_at").toInstant(),
-            instant(rs.getTimestamp("last_seen")),
-            Optional.ofNullable(rs.getString("current_stream_id")).map(StreamId::new).orElse(null),
-            Optional.ofNullable(rs.getString("current_session_id")).map(ScanSessionId::new).orElse(null));
+    private static final String COLUMNS = DeviceRows.COLUMNS;
+    private static final RowMapper<Device> ROW = DeviceRows.ROW;
 
     private final JdbcTemplate jdbc;
 

@@ -110,17 +110,17 @@ class Bucket4jRateLimitAdapter implements RateLimitPort, DisposableBean {
     }
 
     @Override
-    public Consumption tryConsume(String bucketKey, int limit, Duration window) {
+    public Consumption tryConsume(String bucketKey, int limit, Duration window, int tokens) {
         ConsumptionProbe probe;
         try {
-            probe = local.get(bucketKey, key -> bucket(key, limit, window)).tryConsumeAndReturnRemaining(1);
+            probe = local.get(bucketKey, key -> bucket(key, limit, window)).tryConsumeAndReturnRemaining(tokens);
         } catch (RuntimeException e) {
             if (!isMissingRow(e)) {
                 throw e;
             }
             // The row was swept out, as rows of buckets that are full again are: start over from a new row.
             local.invalidate(bucketKey);
-            probe = local.get(bucketKey, key -> bucket(key, limit, window)).tryConsumeAndReturnRemaining(1);
+            probe = local.get(bucketKey, key -> bucket(key, limit, window)).tryConsumeAndReturnRemaining(tokens);
         }
         sweepNowAndThen();
         return new Consumption(probe.isConsumed(), probe.getRemainingTokens(),

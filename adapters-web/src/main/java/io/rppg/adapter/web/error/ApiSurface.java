@@ -10,7 +10,7 @@ public enum ApiSurface {
     V1,
     /** Nervoscan-compatible: {@code {success: false, error: {code, message}}}. */
     NERVOSCAN,
-    /** The v2 platform API: {@code {error: {code, message, details, request_id, timestamp}}}. */
+    /** The v2 platform API and GraphQL's HTTP refusals: {@code {error: {code, message, details, request_id, timestamp}}}. */
     V2;
 
     public static ApiSurface of(String path) {
@@ -21,7 +21,7 @@ public enum ApiSurface {
         if (Routes.isNervoscan(trimmed)) {
             return NERVOSCAN;
         }
-        if (Routes.isV2(trimmed)) {
+        if (Routes.isV2(trimmed) || Routes.isGraphQl(trimmed)) {
             return V2;
         }
         return V1;

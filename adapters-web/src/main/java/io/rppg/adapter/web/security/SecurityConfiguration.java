@@ -62,7 +62,8 @@ public class SecurityConfiguration {
     /** Whether a request to this path goes without a bearer credential. */
     public static boolean isPublicPath(String path) {
         return PUBLIC_PATHS.contains(path) || Routes.LOGINS.contains(path) || Routes.LIVE_WEBSOCKETS.contains(path)
-                || ScanPage.isStatic(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
+                || Routes.GRAPHQL_WEBSOCKET.equals(path) || ScanPage.isStatic(path)
+                || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
     }
 
     @Bean

@@ -13,7 +13,15 @@ public interface RateLimitPort {
      * A bucket keeps the limit and window it was made with, so a caller whose limit may change names the limit and
      * window in the key: a different limit then starts a fresh bucket.
      */
-    Consumption tryConsume(String bucketKey, int limit, Duration window);
+    default Consumption tryConsume(String bucketKey, int limit, Duration window) {
+        return tryConsume(bucketKey, limit, window, 1);
+    }
+
+    /**
+     * Takes {@code tokens} tokens at once, or none when fewer are left (a weighted request: a costly query spends
+     * more of the same bucket). Otherwise as {@link #tryConsume(String, int, Duration)}.
+     */
+    Consumption tryConsume(String bucketKey, int limit, Duration window, int tokens);
 
     /**
      * What one attempt did.
