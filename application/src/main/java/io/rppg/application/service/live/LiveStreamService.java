@@ -333,7 +333,9 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
                 publish(scan.tenant, message(scan.stream.session(), reading));
             }
             var now = clock.now();
-            var tooFast = scan.firstInputAt == null ? null : tooFast(scan, seconds, now);
+            // Judged on what was received, not on what was decoded: the decoder keeps to real time by itself, so
+            // only the bytes still waiting show a sender that runs ahead; and the sender may have gone quiet.
+            var tooFast = scan.firstInputAt == null ? null : tooFast(scan, scan.media.seconds(), now);
             if (tooFast != null) {
                 endElsewhere(tooFast);
             } else if (seconds >= scan.stream.config().maxSeconds()) {
