@@ -76,7 +76,7 @@ public final class VideoReader implements AutoCloseable {
         // back (and take cores that other streams need).
         grabber.setVideoOption("threads", "1");
         // The stream's header names its codec and size, so FFmpeg need not probe far: what it probes it holds
-        // undecoded, and bytes held there look decoded to the stream's lead check. A 1 MB probe swallowed a whole
+        // undecoded, and bytes held there look decoded to the stream's lead check. A 1 MB probe could hold a whole
         // small recording sent at once, hiding the flood. 0.2 s (or 64 KB) of pictures confirm what the header says.
         grabber.setOption("analyzeduration", "200000");
         grabber.setOption("probesize", String.valueOf(PROBE_BYTES));
