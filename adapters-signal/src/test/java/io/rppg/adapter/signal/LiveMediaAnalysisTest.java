@@ -75,6 +75,34 @@ class LiveMediaAnalysisTest {
     }
 
     @Test
+    void piecesOfAFragmentedMp4GiveTheWindowsAndTheUploadsFinalResult() {
+        var mp4 = dir.resolve("face.mp4");
+        FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(20).withHeartRate(HEART_RATE)
+                .in(VideoContainer.MP4_MPEG4), mp4);
+        var fragmented = RecorderPieces.liveFragmentedMp4(mp4);
+        // An empty moov and then moof boxes: the recording is fragmented, as a browser's MP4 is.
+        assertThat(new String(fragmented, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("moof");
+        var heard = new Heard();
+        var analysis = engine.openMedia(new LiveSignalEnginePort.Settings("auto", 10), heard);
+        for (var piece : RecorderPieces.cut(fragmented, 80, 4)) {
+            assertThat(analysis.take(piece)).isEqualTo(new MediaIntake.Taken());
+        }
+        var outcome = analysis.finish();
+
+        var windows = heard.readings.stream().filter(Reading.Window.class::isInstance)
+                .map(reading -> ((Reading.Window) reading).window()).toList();
+        assertThat(windows).extracting(w -> w.endSeconds()).containsExactly(10.0, 11.0, 12.0, 13.0, 14.0, 15.0,
+                16.0, 17.0, 18.0, 19.0);
+        assertThat(windows).allSatisfy(window -> assertThat(window.heartRate()).isCloseTo(HEART_RATE, within(3.0)));
+        assertThat(heard.failures).isEmpty();
+        var upload = new RppgSignalEngineAdapter(SignalEngineConfig.defaults()).analyze(mp4);
+        assertThat(outcome).isInstanceOf(AnalysisOutcome.Measured.class);
+        assertThat(((AnalysisOutcome.Measured) outcome).vitals().heartRate().beatsPerMinute())
+                .isCloseTo(((AnalysisOutcome.Measured) upload).vitals().heartRate().beatsPerMinute(), within(1.0));
+        assertThat(workersAlive()).isZero();
+    }
+
+    @Test
     void aStreamThatIsNotARecordingIsRefusedAtItsFirstPiece() {
         var heard = new Heard();
         var analysis = engine.openMedia(new LiveSignalEnginePort.Settings("auto", 10), heard);

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletionException;
 
 import static io.rppg.bootstrap.JsonClient.body;
 import static io.rppg.bootstrap.JsonClient.expect;
@@ -153,6 +156,49 @@ class LiveMediaStreamTest extends PlatformTest {
             assertThat(failed.path("code").asString()).isEqualTo("VIDEO_TOO_SHORT");
             assertThat(failed.path("error").asString()).contains("at least");
         }
+        awaitNoDecoders();
+    }
+
+    /**
+     * A small recording (20 s, well under FFmpeg's default probe of 1 MB) sent at 10 and at 40 times real time is
+     * refused within seconds, long before its 20 s could have been captured, and leaves no decoder behind.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {10, 40})
+    void aSmallRecordingSentFasterThanRealTimeIsRefused(int timesRealTime) throws Exception {
+        // A coarse MPEG-4 in a fragmented MP4 at 15 fps: 20 s in less than FFmpeg's default probe of 1 MB.
+        var small = dir.resolve("small.mp4");
+        FaceVideoGenerator.render(FaceVideoSpec.defaults().withSeconds(20).withFps(15).withHeartRate(HEART_RATE)
+                .in(VideoContainer.MP4_MPEG4_COARSE), small);
+        var pieces = RecorderPieces.cut(RecorderPieces.liveFragmentedMp4(small), (int) (20 / PIECE_SECONDS), 12);
+        assertThat(pieces.stream().mapToLong(piece -> piece.length).sum()).isLessThan(1_000_000);
+        var tenant = api.createTenant();
+        var started = expect(api.postEmpty("/v2/streams", tenant.apiKey()), 201);
+        var session = started.text("session_id");
+        try (var flooder = LiveSocket.connect(port, "/ws?token=" + tenant.apiKey())) {
+            flooder.await("authenticated", Duration.ofSeconds(5));
+            flooder.send(body("type", "subscribe", "session_id", session));
+            flooder.await("subscribed", Duration.ofSeconds(5));
+            long start = System.nanoTime();
+            for (int i = 0; i < pieces.size() && !flooder.isClosed(); i++) {
+                sleepUntil(start + (long) (i * PIECE_SECONDS / timesRealTime * 1e9));
+                try {
+                    flooder.sendBinary(pieces.get(i));
+                } catch (CompletionException closedMeanwhile) {
+                    break;
+                }
+            }
+            var failed = flooder.await("failed", Duration.ofSeconds(10));
+            double refusedAfter = (System.nanoTime() - start) / 1e9;
+            assertThat(failed.path("code").asString()).isEqualTo("INVALID_STREAM");
+            assertThat(failed.path("error").asString()).contains("faster than");
+            System.out.printf("a 20 s recording of %d KB sent at %dx real time: refused after %.2f s (%s)%n",
+                    pieces.stream().mapToLong(piece -> piece.length).sum() / 1024, timesRealTime, refusedAfter,
+                    failed.path("error").asString());
+            assertThat(refusedAfter).as("seconds until the flood was refused").isLessThan(10);
+        }
+        assertThat(expect(api.get("/api/v1/scan-session/" + session + "/vitals", tenant.apiKey()), 200)
+                .text("status")).isEqualTo("failed");
         awaitNoDecoders();
     }
 

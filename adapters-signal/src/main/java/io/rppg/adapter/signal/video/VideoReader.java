@@ -91,16 +91,20 @@ public final class VideoReader implements AutoCloseable {
      * reading it as it comes: the call blocks until the stream's header has arrived. Nothing of the stream is kept
      * for seeking back, so memory does not grow with its length.
      */
+    /** How much of a live stream FFmpeg may read to learn its codec before decoding. */
+    public static final int PROBE_BYTES = 64 * 1024;
+
     public static VideoReader open(InputStream stream) throws UnusableVideoException {
         // A maximum size of 0 gives FFmpeg no seek callback: the stream is read once, front to back.
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(stream, 0);
         // One decoding thread: a live stream decodes a picture as it arrives, and frame threads would hold pictures
         // back (and take cores that other streams need).
         grabber.setVideoOption("threads", "1");
-        // The stream's header names its codec and size; a second of pictures is enough to confirm them. Probing
-        // less holds less of the stream in FFmpeg before the first picture comes out.
-        grabber.setOption("analyzeduration", "1000000");
-        grabber.setOption("probesize", "1000000");
+        // The stream's header names its codec and size, so FFmpeg need not probe far: what it probes it holds
+        // undecoded, and bytes held there look decoded to the stream's lead check. A 1 MB probe could hold a whole
+        // small recording sent at once, hiding the flood. 0.2 s (or 64 KB) of pictures confirm what the header says.
+        grabber.setOption("analyzeduration", "200000");
+        grabber.setOption("probesize", String.valueOf(PROBE_BYTES));
         return start(grabber, null, "a live stream");
     }
 

@@ -11,6 +11,7 @@ import io.rppg.application.port.out.LiveFanOutPort;
 import io.rppg.application.port.out.LiveSignalEnginePort;
 import io.rppg.application.port.out.LiveSignalEnginePort.MediaIntake;
 import io.rppg.application.port.out.LiveSignalEnginePort.Reading;
+import io.rppg.application.port.out.LiveStreamLeasePort;
 import io.rppg.application.port.out.ScanQuotaPort;
 import io.rppg.application.port.out.ScanSessionPort;
 import io.rppg.application.port.out.TransactionPort;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -56,14 +58,23 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
      * @param idleTimeout      a stream without samples for this long is ended with what it has
      * @param maxLeadSeconds   how far a stream's samples may run ahead of the time since its first sample arrived
      *                         (a client's buffer); beyond, the client is sending faster than it can capture
+     * @param nodeSilence      how long a node may leave its streams' leases unrenewed before another node ends
+     *                         their scans (at least two renewals)
      */
-    public record Limits(Duration idleTimeout, double maxLeadSeconds) {
+    public record Limits(Duration idleTimeout, double maxLeadSeconds, Duration nodeSilence) {
         public Limits {
-            if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero() || !(maxLeadSeconds > 0)) {
-                throw new IllegalArgumentException("live limits must be positive");
+            if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero() || !(maxLeadSeconds > 0)
+                    || nodeSilence == null || nodeSilence.compareTo(RENEWAL.multipliedBy(2)) < 0) {
+                throw new IllegalArgumentException("live limits must be positive, and a node's silence at least "
+                        + "two renewals");
             }
         }
     }
+
+    /** How often a node renews the leases of the streams it runs. */
+    static final Duration RENEWAL = Duration.ofSeconds(10);
+    /** How often a node looks for streams whose node stopped. */
+    private static final Duration LAPSE_CHECK = Duration.ofSeconds(5);
 
     private final CreateScanSessionUseCase sessionCreation;
     private final ScanSessionPort sessions;
@@ -76,6 +87,12 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
     private final ClockPort clock;
     private final IdGeneratorPort ids;
     private final Limits limits;
+    private final LiveStreamLeasePort leases;
+    /** This node's name on the leases of the streams it runs: new at every start, so a restarted node is another. */
+    private final String node;
+    // Both read and written only by the sweep, which one timer thread runs.
+    private Instant lastRenewal = Instant.MIN;
+    private Instant lastLapseCheck = Instant.MIN;
 
     private final ConcurrentMap<ScanSessionId, LiveScan> running = new ConcurrentHashMap<>();
     private final ConcurrentMap<ScanSessionId, Set<LiveListener>> listeners = new ConcurrentHashMap<>();
@@ -83,7 +100,7 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
     public LiveStreamService(CreateScanSessionUseCase sessionCreation, ScanSessionPort sessions, ScanQuotaPort quotas,
                              DevicePort devices, LiveSignalEnginePort engine, LiveFanOutPort fanOut,
                              RecordScanEventUseCase scanEvents, TransactionPort transactions, ClockPort clock,
-                             IdGeneratorPort ids, Limits limits) {
+                             IdGeneratorPort ids, LiveStreamLeasePort leases, Limits limits) {
         this.sessionCreation = sessionCreation;
         this.sessions = sessions;
         this.quotas = quotas;
@@ -95,6 +112,8 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
         this.clock = clock;
         this.ids = ids;
         this.limits = limits;
+        this.leases = leases;
+        this.node = "node_" + LiveIds.random(ids);
         fanOut.receiveWith(this);
     }
 
@@ -134,6 +153,7 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
                 devices.save(device.streaming(streamId, session.id(), now));
             }
             scanEvents.scanChanged(sessions.save(session.acceptVideo(now)));
+            leases.hold(tenant, session.id(), streamId, node, now);
             return new StreamStart.Started(new Stream(streamId, session.id(), command.device(), streamConfig, now));
         });
         if (started instanceof StreamStart.Started(var stream)) {
@@ -313,7 +333,9 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
                 publish(scan.tenant, message(scan.stream.session(), reading));
             }
             var now = clock.now();
-            var tooFast = scan.firstInputAt == null ? null : tooFast(scan, seconds, now);
+            // Judged on what was received, not on what was decoded: the decoder keeps to real time by itself, so
+            // only the bytes still waiting show a sender that runs ahead; and the sender may have gone quiet.
+            var tooFast = scan.firstInputAt == null ? null : tooFast(scan, scan.media.seconds(), now);
             if (tooFast != null) {
                 endElsewhere(tooFast);
             } else if (seconds >= scan.stream.config().maxSeconds()) {
@@ -383,6 +405,50 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
 
     @Override
     public void sweep(Instant now) {
+        endIdleStreams(now);
+        if (Duration.between(lastRenewal, now).compareTo(RENEWAL) >= 0) {
+            lastRenewal = now;
+            transactions.inPlatformTransaction(() -> leases.renew(node, now));
+        }
+        if (Duration.between(lastLapseCheck, now).compareTo(LAPSE_CHECK) >= 0) {
+            lastLapseCheck = now;
+            endStreamsOfStoppedNodes(now);
+        }
+    }
+
+    /**
+     * Ends the scans of streams whose node stopped renewing their leases (it died, or lost its database): their
+     * analysis died with that node, so the scan fails with the reason and the scan is given back, as for any fault
+     * of the platform. One lease a transaction, so a fault leaves the rest for the next sweep.
+     */
+    private void endStreamsOfStoppedNodes(Instant now) {
+        var renewedBefore = now.minus(limits.nodeSilence());
+        while (true) {
+            var ended = transactions.inPlatformTransaction(() -> leases.takeLapsed(renewedBefore)
+                    .map(lapsed -> endLapsed(lapsed, now)));
+            if (ended.isEmpty()) {
+                return;
+            }
+            ended.get().ifPresent(session -> publish(session.tenantId(), new LiveMessage.Ended(session.id(), session)));
+        }
+    }
+
+    /** The session of a lapsed lease, failed; empty if it had ended already. Called in the taking transaction. */
+    private Optional<ScanSession> endLapsed(LiveStreamLeasePort.Lapsed lapsed, Instant now) {
+        var session = sessions.findByIdForUpdate(lapsed.tenant(), lapsed.session()).orElse(null);
+        if (session == null || session.status() != ScanStatus.PROCESSING) {
+            return Optional.empty();
+        }
+        log.log(Level.WARNING, "Ending live stream {0}: its node {1} has not renewed it since {2}", lapsed.stream(),
+                lapsed.node(), lapsed.renewedAt());
+        quotas.giveBackOne(lapsed.tenant(), UsagePeriod.monthOf(session.createdAt()));
+        var failed = sessions.save(session.fail(new AnalysisFailure(FailureCode.PROCESSING_ERROR,
+                "The stream's node stopped before the stream ended; the scan was not counted"), now));
+        scanEvents.scanChanged(failed);
+        return Optional.of(failed);
+    }
+
+    private void endIdleStreams(Instant now) {
         for (var scan : running.values()) {
             var lastInput = scan.lastInputAt == null ? scan.stream.startedAt() : scan.lastInputAt;
             boolean idle = Duration.between(lastInput, now).compareTo(limits.idleTimeout()) > 0;
@@ -442,6 +508,7 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
         var ended = transactions.inTenantTransaction(tenant, () -> {
             var session = sessions.findByIdForUpdate(tenant, scan.stream.session()).orElse(null);
             freeDevice(scan, now);
+            leases.release(scan.stream.session());
             if (session == null || session.status() != ScanStatus.PROCESSING) {
                 return session;
             }
