@@ -2,11 +2,27 @@ package io.rppg.adapter.signal.dsp;
 
 import org.jtransforms.fft.DoubleFFT_1D;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Power spectrum of a Hann-windowed, zero-padded signal. Zero padding does not add resolution, but it samples the
  * spectrum finely enough for a parabola through the top three bins to place the peak within a fraction of a bpm.
  */
 public final class Spectrum {
+
+    /**
+     * FFT plans by size. Building one costs as much as the transform itself, and an analysis takes dozens of spectra
+     * of a handful of sizes (all powers of two, so few plans ever exist). A power-of-two plan only reads its tables
+     * once built, so threads share it.
+     */
+    private static final Map<Integer, DoubleFFT_1D> PLANS = new ConcurrentHashMap<>();
+    /**
+     * Hann windows by length, for the same reason: the sliding windows of one analysis share a length, and the
+     * whole-clip spectra of one analysis another. Lengths follow the clips, so the store is emptied when it grows.
+     */
+    private static final Map<Integer, double[]> WINDOWS = new ConcurrentHashMap<>();
+    private static final int MOST_WINDOWS = 64;
 
     private final double[] power;
     private final double binHz;
@@ -23,11 +39,11 @@ public final class Spectrum {
         for (double v : signal) {
             mean += v / signal.length;
         }
+        double[] hann = hann(signal.length);
         for (int i = 0; i < signal.length; i++) {
-            double hann = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / Math.max(1, signal.length - 1));
-            a[i] = (signal[i] - mean) * hann;
+            a[i] = (signal[i] - mean) * hann[i];
         }
-        new DoubleFFT_1D(size).realForward(a);
+        PLANS.computeIfAbsent(size, DoubleFFT_1D::new).realForward(a);
         // realForward packs a[2k] = Re k, a[2k+1] = Im k, and a[1] = Re n/2.
         double[] power = new double[size / 2 + 1];
         power[0] = a[0] * a[0];
@@ -36,6 +52,22 @@ public final class Spectrum {
             power[k] = a[2 * k] * a[2 * k] + a[2 * k + 1] * a[2 * k + 1];
         }
         return new Spectrum(power, sampleRate / size);
+    }
+
+    private static double[] hann(int length) {
+        double[] known = WINDOWS.get(length);
+        if (known != null) {
+            return known;
+        }
+        double[] window = new double[length];
+        for (int i = 0; i < length; i++) {
+            window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / Math.max(1, length - 1));
+        }
+        if (WINDOWS.size() >= MOST_WINDOWS) {
+            WINDOWS.clear();
+        }
+        WINDOWS.put(length, window);
+        return window;
     }
 
     /**

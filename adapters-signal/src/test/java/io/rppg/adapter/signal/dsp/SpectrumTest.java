@@ -2,6 +2,13 @@ package io.rppg.adapter.signal.dsp;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import static io.rppg.adapter.signal.dsp.Signals.plus;
 import static io.rppg.adapter.signal.dsp.Signals.sine;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,5 +78,33 @@ class SpectrumTest {
         int size = (int) Math.round(RATE / spectrum.binHz());
         assertThat(spectrum.power(0, RATE / 2)).isCloseTo(windowedEnergy * size / 2, within(0.01 * windowedEnergy * size));
         assertThat(spectrum.powerAt(1.2)).isGreaterThan(spectrum.powerAt(1.5) * 1000);
+    }
+
+    /**
+     * Plans and windows are kept between spectra and shared by threads: a spectrum taken again, after others of
+     * other sizes and lengths and beside other threads taking theirs, is the same to the last bit.
+     */
+    @Test
+    void aSpectrumTakenAgainWithKeptPlansIsTheSameToTheBit() throws Exception {
+        double[] x = plus(sine(1.2, 1, 0, 20, RATE), sine(2.9, 0.3, 1, 20, RATE));
+        Spectrum first = Spectrum.of(x, RATE, 1 << 14);
+        double[] grid = new double[2000];
+        for (int i = 0; i < grid.length; i++) {
+            grid[i] = i * 0.0025;
+        }
+        double[] expected = Arrays.stream(grid).map(first::powerAt).toArray();
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            List<Future<double[]>> again = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                int length = 200 + 37 * t;
+                again.add(threads.submit(() -> {
+                    Spectrum.of(sine(0.9, 1, 0, length / RATE, RATE), RATE, 4096);
+                    return Arrays.stream(grid).map(Spectrum.of(x, RATE, 1 << 14)::powerAt).toArray();
+                }));
+            }
+            for (Future<double[]> powers : again) {
+                assertThat(powers.get()).containsExactly(expected);
+            }
+        }
     }
 }
