@@ -1,5 +1,7 @@
 package io.rppg.adapter.signal;
 
+import io.rppg.domain.vitals.RecordingArtifact;
+
 /**
  * A stretch of a video whose skin colour was disturbed, and what disturbed it.
  *
@@ -16,6 +18,16 @@ record TraceArtifact(Kind kind, double from, double to) {
         REGION_LEFT_OUT,
         /** The camera's exposure or white balance jumped, and the colour was stitched across it. */
         EXPOSURE_STEP
+    }
+
+    /** As the result reports it. */
+    RecordingArtifact reported() {
+        var type = switch (kind) {
+            case FACE_LOST -> RecordingArtifact.Type.FACE_LOST;
+            case REGION_LEFT_OUT -> RecordingArtifact.Type.REGION_LEFT_OUT;
+            case EXPOSURE_STEP -> RecordingArtifact.Type.EXPOSURE_STEP;
+        };
+        return new RecordingArtifact(type, from, to);
     }
 
     TraceArtifact extendedTo(double seconds) {

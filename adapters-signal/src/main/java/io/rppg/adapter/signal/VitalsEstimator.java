@@ -196,7 +196,8 @@ final class VitalsEstimator {
         return new AnalysisOutcome.Measured(new Vitals(new HeartRate(bpm), breathing, hrv,
                 new SignalQuality(Math.max(-100, Math.min(100, snrDb)), stability, periodicity),
                 new Confidence(confidence), extracted.method(), seconds, to - from, series, rhythm, doubt)
-                .withPulse(PulseShapes.waveform(pulse, beats, RATE), PulseShapes.spectrum(spectrum, hrHz)));
+                .withPulse(PulseShapes.waveform(pulse, beats, RATE), PulseShapes.spectrum(spectrum, hrHz))
+                .withArtifacts(trace.artifacts().stream().map(TraceArtifact::reported).toList()));
     }
 
     /**

@@ -6,6 +6,8 @@ import io.rppg.adapter.signal.fixture.FaceVideoSpec;
 import io.rppg.adapter.signal.fixture.Scene;
 import io.rppg.adapter.signal.fixture.Scene.ExposureStep;
 import io.rppg.adapter.signal.fixture.Scene.HandPass;
+import io.rppg.domain.vitals.RecordingArtifact;
+import io.rppg.domain.vitals.Vitals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,19 @@ class SceneArtifactsTest {
         assertThat(steps).hasSize(2);
         assertThat(steps.get(0).from()).isCloseTo(3, within(0.05));
         assertThat(steps.get(1).from()).isCloseTo(7, within(0.05));
+    }
+
+    @Test
+    void theEngineReportsTheExposureStepWithTheVitals() throws Exception {
+        Path video = dir.resolve("step.mp4");
+        FaceVideoGenerator.render(BASE.withSeed(84), Scene.calm().withExposureSteps(ExposureStep.exposure(5, 1.12)),
+                video);
+
+        Vitals vitals = VitalsEstimatorTest.measured(
+                new RppgSignalEngineAdapter(SignalEngineConfig.defaults()).analyze(video));
+
+        assertThat(vitals.artifacts()).filteredOn(a -> a.type() == RecordingArtifact.Type.EXPOSURE_STEP)
+                .singleElement().satisfies(a -> assertThat(a.startSeconds()).isCloseTo(5, within(0.05)));
     }
 
     @Test

@@ -116,7 +116,10 @@ class GraphQlApiTest extends PlatformTest {
         assertThat(session.at("/device/type").asString()).isEqualTo("kiosk");
         assertThat(session.at("/recordings/0/channelCount").asInt()).isEqualTo(3);
         assertThat(session.at("/recordings/0/sampleRate").asDouble()).isCloseTo(30, within(1.5));
-        assertThat(session.at("/recordings/0/artifacts").isNull()).as("not recorded, and said so").isTrue();
+        // Recorded for a completed scan: a list (empty when the upload had no disturbed stretch), never null.
+        assertThat(session.at("/recordings/0/artifacts").isArray()).as("recorded for a completed scan").isTrue();
+        assertThat(texts(session.at("/recordings/0/artifacts"), "type"))
+                .allMatch(type -> List.of("FACE_LOST", "REGION_LEFT_OUT", "EXPOSURE_STEP").contains(type));
         var analysis = session.path("analysis");
         assertThat(analysis.path("modelType").asString()).isNotBlank();
         assertThat(analysis.path("accuracy").asDouble()).isBetween(0.0, 1.0);

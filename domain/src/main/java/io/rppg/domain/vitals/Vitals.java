@@ -18,6 +18,8 @@ import java.util.List;
  * @param waveform        the pulse the heart rate was read from, with its beats; null when it was not kept (results
  *                        stored before it was, listings that leave it out)
  * @param spectrum        the pulse's power across the heart rates and the chosen peak; null when the waveform is
+ * @param artifacts       the stretches of the recording whose colour was disturbed, in time order; null when they
+ *                        were not recorded (results stored before they were, listings that leave them out)
  */
 public record Vitals(
         HeartRate heartRate,
@@ -32,7 +34,8 @@ public record Vitals(
         HeartRhythm rhythm,
         String heartRateDoubt,
         PulseWaveform waveform,
-        PulseSpectrum spectrum) {
+        PulseSpectrum spectrum,
+        List<RecordingArtifact> artifacts) {
 
     /** Blood pressure and SpO2 cannot be read from the colour of a face by this engine, so they are never reported. */
     public static final String NOT_MEASURABLE_FROM_VIDEO =
@@ -55,11 +58,24 @@ public record Vitals(
         if ((waveform == null) != (spectrum == null)) {
             throw new IllegalArgumentException("the waveform and the spectrum are kept together or not at all");
         }
+        if (artifacts != null) {
+            artifacts = List.copyOf(artifacts);
+        }
         for (int i = 1; i < heartRateSeries.size(); i++) {
             if (heartRateSeries.get(i).seconds() <= heartRateSeries.get(i - 1).seconds()) {
                 throw new IllegalArgumentException("the heart rate series must be in time order");
             }
         }
+    }
+
+    /** Vitals whose artifacts were not recorded. */
+    public Vitals(HeartRate heartRate, Measurement<RespiratoryRate> respiratoryRate,
+                  Measurement<HeartRateVariability> heartRateVariability, SignalQuality signalQuality,
+                  Confidence confidence, String method, double analysedSeconds, int framesAnalysed,
+                  List<HeartRatePoint> heartRateSeries, HeartRhythm rhythm, String heartRateDoubt,
+                  PulseWaveform waveform, PulseSpectrum spectrum) {
+        this(heartRate, respiratoryRate, heartRateVariability, signalQuality, confidence, method, analysedSeconds,
+                framesAnalysed, heartRateSeries, rhythm, heartRateDoubt, waveform, spectrum, null);
     }
 
     /** Vitals without a heart rate over time and with the rhythm undetermined. */
@@ -91,6 +107,14 @@ public record Vitals(
     /** The same vitals with the pulse they were read from (both, or neither when null). */
     public Vitals withPulse(PulseWaveform waveform, PulseSpectrum spectrum) {
         return new Vitals(heartRate, respiratoryRate, heartRateVariability, signalQuality, confidence, method,
-                analysedSeconds, framesAnalysed, heartRateSeries, rhythm, heartRateDoubt, waveform, spectrum);
+                analysedSeconds, framesAnalysed, heartRateSeries, rhythm, heartRateDoubt, waveform, spectrum,
+                artifacts);
+    }
+
+    /** The same vitals with the stretches of the recording that were disturbed (null: not recorded). */
+    public Vitals withArtifacts(List<RecordingArtifact> artifacts) {
+        return new Vitals(heartRate, respiratoryRate, heartRateVariability, signalQuality, confidence, method,
+                analysedSeconds, framesAnalysed, heartRateSeries, rhythm, heartRateDoubt, waveform, spectrum,
+                artifacts);
     }
 }

@@ -52,7 +52,8 @@ class JpaScanSessionAdapter implements ScanSessionPort {
             pulses.write(session);
             return new ScanSession(saved.id(), saved.tenantId(), saved.owner(), saved.status(), saved.createdAt(),
                     saved.expiresAt(), saved.videoReceivedAt(), saved.finishedAt(),
-                    saved.vitals().withPulse(session.vitals().waveform(), session.vitals().spectrum()),
+                    saved.vitals().withPulse(session.vitals().waveform(), session.vitals().spectrum())
+                            .withArtifacts(session.vitals().artifacts()),
                     saved.failure());
         }
         return saved;

@@ -3,6 +3,7 @@ package io.rppg.adapter.persistence.session;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.vitals.PulseSpectrum;
 import io.rppg.domain.vitals.PulseWaveform;
+import io.rppg.domain.vitals.RecordingArtifact;
 import io.rppg.domain.vitals.Vitals;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -10,6 +11,8 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,8 +42,9 @@ final class ScanPulses {
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     INSERT INTO scan_pulses (tenant_id, session_id, sample_rate_hz, waveform, beats_seconds,
-                                             spectrum_bpm, spectrum_power, peak_bpm)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                             spectrum_bpm, spectrum_power, peak_bpm, artifact_types,
+                                             artifact_start_seconds, artifact_end_seconds)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (tenant_id, session_id) DO NOTHING
                     """);
             statement.setObject(1, session.tenantId().value());
@@ -51,6 +55,19 @@ final class ScanPulses {
             statement.setArray(6, array(connection, spectrum.bpm()));
             statement.setArray(7, array(connection, spectrum.power()));
             statement.setDouble(8, spectrum.peakBpm());
+            List<RecordingArtifact> artifacts = vitals.artifacts();
+            if (artifacts == null) {
+                statement.setNull(9, Types.ARRAY);
+                statement.setNull(10, Types.ARRAY);
+                statement.setNull(11, Types.ARRAY);
+            } else {
+                statement.setArray(9, connection.createArrayOf("text",
+                        artifacts.stream().map(a -> a.type().name()).toArray()));
+                statement.setArray(10, array(connection,
+                        artifacts.stream().map(RecordingArtifact::startSeconds).toList()));
+                statement.setArray(11, array(connection,
+                        artifacts.stream().map(RecordingArtifact::endSeconds).toList()));
+            }
             return statement;
         });
     }
@@ -61,7 +78,8 @@ final class ScanPulses {
             return session;
         }
         var vitals = jdbc.query("""
-                        SELECT sample_rate_hz, waveform, beats_seconds, spectrum_bpm, spectrum_power, peak_bpm
+                        SELECT sample_rate_hz, waveform, beats_seconds, spectrum_bpm, spectrum_power, peak_bpm,
+                               artifact_types, artifact_start_seconds, artifact_end_seconds
                         FROM scan_pulses WHERE tenant_id = ? AND session_id = ?
                         """, (row, n) -> withPulse(session.vitals(), row),
                 session.tenantId().value(), session.id().value()).stream().findFirst();
@@ -75,7 +93,25 @@ final class ScanPulses {
                 new PulseWaveform(row.getDouble("sample_rate_hz"), doubles(row, "waveform"),
                         doubles(row, "beats_seconds")),
                 new PulseSpectrum(doubles(row, "spectrum_bpm"), doubles(row, "spectrum_power"),
-                        row.getDouble("peak_bpm")));
+                        row.getDouble("peak_bpm")))
+                .withArtifacts(artifacts(row));
+    }
+
+    /** The stored stretches, or null when the result was stored before they were recorded. */
+    private static List<RecordingArtifact> artifacts(ResultSet row) throws SQLException {
+        Array types = row.getArray("artifact_types");
+        if (types == null) {
+            return null;
+        }
+        Object[] names = (Object[]) types.getArray();
+        List<Double> starts = doubles(row, "artifact_start_seconds");
+        List<Double> ends = doubles(row, "artifact_end_seconds");
+        var artifacts = new ArrayList<RecordingArtifact>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            artifacts.add(new RecordingArtifact(RecordingArtifact.Type.valueOf((String) names[i]), starts.get(i),
+                    ends.get(i)));
+        }
+        return artifacts;
     }
 
     private static List<Double> doubles(ResultSet row, String column) throws SQLException {

@@ -12,6 +12,7 @@ import io.rppg.domain.vitals.HeartRate;
 import io.rppg.domain.vitals.Measurement;
 import io.rppg.domain.vitals.PulseSpectrum;
 import io.rppg.domain.vitals.PulseWaveform;
+import io.rppg.domain.vitals.RecordingArtifact;
 import io.rppg.domain.vitals.SignalQuality;
 import io.rppg.domain.vitals.Vitals;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +74,30 @@ class JpaScanSessionAdapterTest extends ScanSessionPortContract {
             release.countDown();
             pool.shutdownNow();
         }
+    }
+
+    /** The stretches a result found disturbed are read back with it, by its tenant only; none is an empty list. */
+    @Test
+    void theArtifactsOfAResultAreReadBackWithIt() {
+        var tenant = newTenant();
+        var stranger = newTenant();
+        var now = now();
+        var artifacts = List.of(new RecordingArtifact(RecordingArtifact.Type.REGION_LEFT_OUT, 4.0, 5.9),
+                new RecordingArtifact(RecordingArtifact.Type.EXPOSURE_STEP, 7.0, 7.0));
+        var pulse = new Vitals(new HeartRate(70), Measurement.notMeasured("short"), Measurement.notMeasured("short"),
+                new SignalQuality(3, null, 0.7), new Confidence(0.5), "pos", 7, 210)
+                .withPulse(new PulseWaveform(30, List.of(0.0, 1.0), List.of(0.0333)),
+                        new PulseSpectrum(List.of(69.5, 70.0, 70.5), List.of(0.5, 1.0, 0.5), 70));
+        var disturbed = save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now)
+                .acceptVideo(now).complete(pulse.withArtifacts(artifacts), now.plusSeconds(9)));
+        var calm = save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now)
+                .acceptVideo(now).complete(pulse.withArtifacts(List.of()), now.plusSeconds(9)));
+
+        assertThat(inTenant(tenant, () -> sessions.findById(tenant.id(), disturbed.id())).orElseThrow()
+                .vitals().artifacts()).isEqualTo(artifacts);
+        assertThat(inTenant(tenant, () -> sessions.findById(tenant.id(), calm.id())).orElseThrow()
+                .vitals().artifacts()).isEmpty();
+        assertThat(inTenant(stranger, () -> sessions.findById(stranger.id(), disturbed.id()))).isEmpty();
     }
 
     /** The pulse of a result has a row of its own, which goes when its session's row goes. */

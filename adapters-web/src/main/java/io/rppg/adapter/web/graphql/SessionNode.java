@@ -87,9 +87,17 @@ public record SessionNode(ScanSession scan, Instant asOf) {
                 unavailable.add(Map.of("field", field, "reason", why));
             }
         }
-        // The engine finds these stretches while it reads the skin but does not report them with the vitals yet.
-        unavailable.add(Map.of("field", "artifacts",
-                "reason", "Not recorded: the signal engine does not report the stretches it left out yet"));
+        if (vitals != null && vitals.artifacts() != null) {
+            recording.put("artifacts", vitals.artifacts().stream().map(artifact -> Map.<String, Object>of(
+                    "type", artifact.type().name(),
+                    "startTime", VitalsReport.round(artifact.startSeconds(), 2),
+                    "endTime", VitalsReport.round(artifact.endSeconds(), 2))).toList());
+        } else {
+            unavailable.add(Map.of("field", "artifacts", "reason", vitals == null
+                    ? (scan.failure() != null ? "The scan failed: " + scan.failure().message()
+                            : "The recording has not been analysed yet")
+                    : "Not recorded: the scan was analysed before the disturbed stretches were kept"));
+        }
         recording.put("unavailable", unavailable);
         return List.of(recording);
     }
