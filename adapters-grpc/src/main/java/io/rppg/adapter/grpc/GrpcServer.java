@@ -31,7 +31,8 @@ public final class GrpcServer implements SmartLifecycle {
     private final GrpcProperties properties;
     private final List<BindableService> services;
     private final CallerInterceptor callers;
-    private final HealthStatusManager health = new HealthStatusManager();
+    /** A new one on each start: a stopped server's manager is terminal and answers NOT_SERVING for good. */
+    private HealthStatusManager health;
     private ExecutorService calls;
     private Server server;
 
@@ -43,6 +44,7 @@ public final class GrpcServer implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        health = new HealthStatusManager();
         calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("grpc-call-", 0).factory());
         var builder = NettyServerBuilder.forAddress(new InetSocketAddress(properties.port()))
                 .executor(calls)
