@@ -45,7 +45,7 @@ abstract class ScanFlowTest extends PlatformTest {
     @Autowired
     protected RppgProperties properties;
     @Autowired
-    private Scheduler scheduler;
+    protected Scheduler scheduler;
 
     protected ScanApi api;
 
