@@ -37,6 +37,8 @@ class LiveScanPageTest extends BrowserTest {
         driver.findElement(By.id("live-start")).click();
         var started = Instant.now();
         waitFor(driver, Duration.ofSeconds(20), d -> d.findElement(By.id("live-stop")).isEnabled());
+        // The page's scan clock starts between the click and the moment Stop was seen enabled.
+        var scanning = Instant.now();
 
         // After 15 s of scanning the page shows a heart rate read from the stream.
         waitFor(driver, Duration.ofSeconds(40), d -> Duration.between(started, Instant.now()).toSeconds() >= 15
@@ -46,8 +48,14 @@ class LiveScanPageTest extends BrowserTest {
         assertThat(drawn(driver, "face-box")).as("the face box is drawn over the preview").isTrue();
         Chromium.screenshots(driver, "live-scanning");
         assertThat(liveHeartRate).as("the page's heart rate after 15 s").isCloseTo(truth, within(5.0));
-        assertThat(Integer.parseInt(driver.findElement(By.id("live-progress")).getAttribute("aria-valuenow")))
-                .isBetween(60, 100);
+        // The ring shows the share of the scan's 30 s gone by: no less than the time since Stop was seen enabled
+        // (less the ring's 200 ms tick), no more than the time since the click.
+        var readFrom = Instant.now();
+        var progress = Integer.parseInt(driver.findElement(By.id("live-progress")).getAttribute("aria-valuenow"));
+        var readUntil = Instant.now();
+        var least = (int) Math.floor((Duration.between(scanning, readFrom).toMillis() - 500) / 300.0);
+        var most = (int) Math.ceil(Duration.between(started, readUntil).toMillis() / 300.0);
+        assertThat(progress).as("the progress ring, in %% of the scan's 30 s").isBetween(least, Math.min(most, 100));
 
         // At the end of the scan's 30 s the page stops by itself and shows the report.
         waitFor(driver, Duration.ofSeconds(60), d -> d.findElement(By.id("report")).isDisplayed()
