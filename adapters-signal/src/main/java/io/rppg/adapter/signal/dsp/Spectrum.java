@@ -1,6 +1,7 @@
 package io.rppg.adapter.signal.dsp;
 
 import org.jtransforms.fft.DoubleFFT_1D;
+import org.jtransforms.utils.CommonUtils;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,15 @@ public final class Spectrum {
      */
     private static final Map<Integer, double[]> WINDOWS = new ConcurrentHashMap<>();
     private static final int MOST_WINDOWS = 64;
+
+    static {
+        // JTransforms splits transforms of 8192 points and more over a thread pool of its own. The spectra here take
+        // well under a millisecond each, so handing halves to other threads costs more CPU than it saves time, and
+        // the other core is busy decoding anyway; parallelism comes from analysing several videos at once. The
+        // single-threaded transform computes the same numbers.
+        CommonUtils.setThreadsBeginN_1D_FFT_2Threads(Long.MAX_VALUE);
+        CommonUtils.setThreadsBeginN_1D_FFT_4Threads(Long.MAX_VALUE);
+    }
 
     private final double[] power;
     private final double binHz;

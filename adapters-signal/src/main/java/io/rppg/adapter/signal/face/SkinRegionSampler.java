@@ -39,6 +39,9 @@ public final class SkinRegionSampler {
     private static final int POINTS_WANTED = 700;
 
     private final double[] stored = new double[2];
+    /** The grid's across-offsets in upright x and y, for each column; kept between calls. */
+    private double[] columnX = new double[0];
+    private double[] columnY = new double[0];
 
     /**
      * @param usualLuma the region's brightness in the pictures before (NaN at first): points far from it are not
@@ -73,15 +76,24 @@ public final class SkinRegionSampler {
         int down = Math.max(1, (int) Math.round(2 * region.halfHeight() / spacing));
         long sumY = 0, sumCb = 0, sumCr = 0;
         int skin = 0, points = 0, clipped = 0;
-        double[] us = columns(across, region.halfWidth());
+        columns(across, region);
         boolean quad = sx == 1 && sy == 1;
+        boolean upright = orientation == Orientation.UPRIGHT;
         for (int j = 0; j < down; j++) {
             double v = ((j + 0.5) / down - 0.5) * 2 * region.halfHeight();
+            // SkinRegion.x and y term by term, with the terms that depend on the column alone worked out once.
+            double rowX = v * region.acrossY();
+            double rowY = v * region.acrossX();
             for (int i = 0; i < across; i++) {
-                double u = us[i];
-                orientation.toStoredPoint(region.x(u, v), region.y(u, v), width, height, stored);
-                int x = (int) Math.floor(stored[0]);
-                int y = (int) Math.floor(stored[1]);
+                double pointX = region.centreX() + columnX[i] - rowX;
+                double pointY = region.centreY() + columnY[i] + rowY;
+                if (!upright) {
+                    orientation.toStoredPoint(pointX, pointY, width, height, stored);
+                    pointX = stored[0];
+                    pointY = stored[1];
+                }
+                int x = (int) Math.floor(pointX);
+                int y = (int) Math.floor(pointY);
                 if (x < 0 || y < 0 || x >= width || y >= height) {
                     continue;
                 }
@@ -95,9 +107,14 @@ public final class SkinRegionSampler {
                     // 4:2:0, nearly every video: the four lumas of the chroma sample, without the general loops.
                     int top = y0 * yStride;
                     int bottom = Math.min(height - 1, y0 + 1) * yStride;
-                    int right = Math.min(width - 1, x0 + 1);
-                    lumaSum = (yPlane.get(top + x0) & 0xFF) + (yPlane.get(top + right) & 0xFF)
-                            + (yPlane.get(bottom + x0) & 0xFF) + (yPlane.get(bottom + right) & 0xFF);
+                    if (x0 + 1 < width) {
+                        // Two neighbouring lumas in one read; their sum does not depend on the byte order.
+                        short upper = yPlane.getShort(top + x0);
+                        short lower = yPlane.getShort(bottom + x0);
+                        lumaSum = (upper & 0xFF) + ((upper >> 8) & 0xFF) + (lower & 0xFF) + ((lower >> 8) & 0xFF);
+                    } else {
+                        lumaSum = 2 * (yPlane.get(top + x0) & 0xFF) + 2 * (yPlane.get(bottom + x0) & 0xFF);
+                    }
                 } else {
                     for (int dy = 0; dy < 1 << sy; dy++) {
                         int row = Math.min(height - 1, y0 + dy) * yStride;
@@ -132,13 +149,17 @@ public final class SkinRegionSampler {
                 matrix.luma(y), skin, points, clipped);
     }
 
-    /** The grid's across-coordinates, the same for every row. */
-    private static double[] columns(int across, double halfWidth) {
-        double[] us = new double[across];
-        for (int i = 0; i < across; i++) {
-            us[i] = ((i + 0.5) / across - 0.5) * 2 * halfWidth;
+    /** The grid's across-coordinates, the same for every row, turned into upright x and y offsets. */
+    private void columns(int across, SkinRegion region) {
+        if (columnX.length < across) {
+            columnX = new double[across];
+            columnY = new double[across];
         }
-        return us;
+        for (int i = 0; i < across; i++) {
+            double u = ((i + 0.5) / across - 0.5) * 2 * region.halfWidth();
+            columnX[i] = u * region.acrossX();
+            columnY[i] = u * region.acrossY();
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import io.rppg.adapter.signal.video.Orientation;
 import io.rppg.adapter.signal.video.YuvPicture;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Follows the face's up-and-down movement to a fraction of a pixel, which breathing causes. The luma profile
@@ -24,6 +25,9 @@ public final class VerticalMotion {
     private int margin;
     private double referencePosition;
     private double position;
+    /** The shifts' costs and a row of luma, kept between pictures: the motion is measured on every picture. */
+    private double[] cost = new double[0];
+    private byte[] row = new byte[0];
 
     /** The vertical position in upright pixels (down is positive), continuous across new references. */
     public double measure(YuvPicture picture, Box storedFace, Orientation orientation) {
@@ -57,7 +61,9 @@ public final class VerticalMotion {
         int last = (int) Math.round(position - referencePosition) + margin;
         int lo = Math.max(0, Math.min(2 * margin, last - NEAR));
         int hi = Math.max(lo, Math.min(2 * margin, last + NEAR));
-        double[] cost = new double[2 * margin + 1];
+        if (cost.length != 2 * margin + 1) {
+            cost = new double[2 * margin + 1];
+        }
         java.util.Arrays.fill(cost, Double.NaN);
         int best = bestShift(profile, cost, lo, hi);
         if ((best == lo && lo > 0) || (best == hi && hi < 2 * margin)) {
@@ -101,7 +107,7 @@ public final class VerticalMotion {
      * Summed luma of each upright row of the middle half of the box, top to bottom, extended by {@code extra} rows
      * above and below; empty when that reaches outside the picture.
      */
-    private static double[] profile(YuvPicture picture, Box box, Orientation orientation, int extra) {
+    private double[] profile(YuvPicture picture, Box box, Orientation orientation, int extra) {
         boolean alongRows = !orientation.swapsAxes();
         int x0 = (int) Math.round(box.x()) - (alongRows ? 0 : extra);
         int x1 = (int) Math.round(box.x() + box.width()) + (alongRows ? 0 : extra);
@@ -116,24 +122,30 @@ public final class VerticalMotion {
         if (alongRows) {
             int from = x0 + (x1 - x0) / 4;
             int to = x1 - (x1 - x0) / 4;
-            // Every other column: the profile is a sum, and half the columns give it just as well. Each row is
-            // copied out of native memory at once, which costs far less than reading it byte by byte.
-            byte[] row = new byte[Math.max(0, to - from)];
+            // Every other column: the profile is a sum, and half the columns give it just as well. The row is read
+            // straight from native memory eight bytes at a time, its even bytes summed in one multiplication.
+            int length = Math.max(0, to - from);
+            int words = length / 8;
+            boolean bigEndian = luma.order() == ByteOrder.BIG_ENDIAN;
             for (int y = y0; y < y1; y++) {
-                luma.get(y * stride + from, row, 0, row.length);
-                int sum = 0;
-                for (int i = 0; i < row.length; i += 2) {
-                    sum += row[i] & 0xFF;
+                int start = y * stride + from;
+                long sum = 0;
+                for (int w = 0; w < words; w++) {
+                    sum += evenByteSum(luma.getLong(start + 8 * w), bigEndian);
+                }
+                for (int i = 8 * words; i < length; i += 2) {
+                    sum += luma.get(start + i) & 0xFF;
                 }
                 profile[y - y0] = sum;
             }
         } else {
             int from = y0 + (y1 - y0) / 4;
             int to = y1 - (y1 - y0) / 4;
-            byte[] row = new byte[x1 - x0];
+            int length = x1 - x0;
+            byte[] row = rowOf(length);
             for (int y = from; y < to; y += 2) {
-                luma.get(y * stride + x0, row, 0, row.length);
-                for (int i = 0; i < row.length; i++) {
+                luma.get(y * stride + x0, row, 0, length);
+                for (int i = 0; i < length; i++) {
                     profile[i] += row[i] & 0xFF;
                 }
             }
@@ -147,5 +159,20 @@ public final class VerticalMotion {
             }
         }
         return profile;
+    }
+
+    /** The sum of the bytes at even offsets (0, 2, 4, 6) of eight bytes read as a long in the given order. */
+    static long evenByteSum(long word, boolean bigEndian) {
+        // Four lanes of 16 bits hold the four bytes; multiplying by 1 + 2^16 + 2^32 + 2^48 adds them up in the top
+        // lane, which none of the partial sums (at most 4 x 255) can overflow.
+        long lanes = bigEndian ? (word & 0xFF00FF00FF00FF00L) >>> 8 : word & 0x00FF00FF00FF00FFL;
+        return (lanes * 0x0001000100010001L) >>> 48;
+    }
+
+    private byte[] rowOf(int length) {
+        if (row.length < length) {
+            row = new byte[length];
+        }
+        return row;
     }
 }

@@ -19,19 +19,23 @@ public final class Pos implements RppgMethod {
         int n = trace.length();
         int window = Windows.length(WINDOW_SECONDS, trace);
         double[] out = new double[n];
+        // One window's arrays, reused as the window slides: a trace has a window at nearly every sample.
+        double[] r = new double[window];
+        double[] g = new double[window];
+        double[] b = new double[window];
+        double[] s1 = new double[window];
+        double[] s2 = new double[window];
+        double[] h = new double[window];
         for (int start = 0; start + window <= n; start++) {
-            double[] r = Windows.normalised(trace.red(), start, start + window);
-            double[] g = Windows.normalised(trace.green(), start, start + window);
-            double[] b = Windows.normalised(trace.blue(), start, start + window);
-            double[] s1 = new double[window];
-            double[] s2 = new double[window];
+            Windows.normalise(trace.red(), start, r);
+            Windows.normalise(trace.green(), start, g);
+            Windows.normalise(trace.blue(), start, b);
             for (int i = 0; i < window; i++) {
                 s1[i] = g[i] - b[i];
                 s2[i] = -2 * r[i] + g[i] + b[i];
             }
             double sd2 = Windows.std(s2);
             double alpha = sd2 == 0 ? 0 : Windows.std(s1) / sd2;
-            double[] h = new double[window];
             for (int i = 0; i < window; i++) {
                 h[i] = s1[i] + alpha * s2[i];
             }

@@ -30,12 +30,18 @@ final class Windows {
 
     /** The window of one channel divided by its mean, so that only relative changes remain. */
     static double[] normalised(double[] x, int from, int to) {
-        double mean = mean(x, from, to);
         double[] out = new double[to - from];
+        normalise(x, from, out);
+        return out;
+    }
+
+    /** {@link #normalised} into the given array, whose length is the window's. */
+    static void normalise(double[] x, int from, double[] out) {
+        int to = from + out.length;
+        double mean = mean(x, from, to);
         for (int i = from; i < to; i++) {
             out[i - from] = mean == 0 ? 0 : x[i] / mean;
         }
-        return out;
     }
 
     /**

@@ -21,6 +21,29 @@ class VerticalMotionTest {
     /** The upright face box: 100 pixels high, so the search margin is 33 pixels either way. */
     private static final Box FACE = new Box(110, 70, 100, 100);
 
+    /** The profile sums every other byte of a row eight at a time; the sum must be the byte-by-byte one. */
+    @Test
+    void eightBytesAtOnceSumTheirEvenBytesInEitherOrder() {
+        java.util.Random random = new java.util.Random(7);
+        byte[] bytes = new byte[8];
+        for (int trial = 0; trial < 1000; trial++) {
+            random.nextBytes(bytes);
+            if (trial == 0) {
+                java.util.Arrays.fill(bytes, (byte) 0xFF);
+            }
+            long expected = 0;
+            for (int i = 0; i < 8; i += 2) {
+                expected += bytes[i] & 0xFF;
+            }
+            for (java.nio.ByteOrder order : new java.nio.ByteOrder[]{java.nio.ByteOrder.BIG_ENDIAN,
+                    java.nio.ByteOrder.LITTLE_ENDIAN}) {
+                long word = java.nio.ByteBuffer.wrap(bytes).order(order).getLong(0);
+                assertThat(VerticalMotion.evenByteSum(word, order == java.nio.ByteOrder.BIG_ENDIAN))
+                        .as("%s in %s", java.util.Arrays.toString(bytes), order).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void followsTheFaceDownAndUpToATenthOfAPixel() {
         VerticalMotion motion = new VerticalMotion();
