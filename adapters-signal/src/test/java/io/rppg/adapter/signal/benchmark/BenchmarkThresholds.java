@@ -29,7 +29,8 @@ final class BenchmarkThresholds {
             entry("MKV_FFV1/omit", 0.26),
             entry("MP4_MPEG4/auto", 0.57), entry("MP4_MPEG4/pos", 0.68), entry("MP4_MPEG4/chrom", 9.09),
             entry("MP4_MPEG4/green", 0.34), entry("MP4_MPEG4/lgi", 7.95), entry("MP4_MPEG4/pbv", 16.83),
-            entry("MP4_MPEG4/omit", 7.95));
+            entry("MP4_MPEG4/omit", 7.95),
+            entry("WEBM_VP8/auto", 0.31), entry("AVI_MJPEG/auto", 0.32));
     /**
      * Videos a method may fail on a set, as measured: CHROM finds no pulse in one mpeg4 video whose chroma pulse the
      * codec erased (an honest failure, not a wrong rate). Every other method and set must read every video.
