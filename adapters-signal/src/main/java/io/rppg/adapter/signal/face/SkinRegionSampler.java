@@ -52,6 +52,8 @@ public final class SkinRegionSampler {
         int sx = picture.chromaShiftX();
         int sy = picture.chromaShiftY();
         int lumasPerChroma = 1 << (sx + sy);
+        // A power of two, so multiplying by its inverse gives exactly the mean a division would, and costs less.
+        double perLuma = 1.0 / lumasPerChroma;
         double low = Math.max(DARKEST, Double.isNaN(usualLuma) ? DARKEST : 0.6 * usualLuma);
         double high = Math.min(BRIGHTEST, Double.isNaN(usualLuma) ? BRIGHTEST : 1.4 * usualLuma);
         // Luma is an affine map of the raw code value, so the limits become limits on the raw sum of the lumas a
@@ -130,7 +132,7 @@ public final class SkinRegionSampler {
                 int cb = cbPlane.get(cy * cbStride + cx) & 0xFF;
                 int cr = crPlane.get(cy * crStride + cx) & 0xFF;
                 if (lumaSum < lowSum || lumaSum > highSum
-                        || !isSkin(cb, cr, (double) lumaSum / lumasPerChroma)) {
+                        || !isSkin(cb, cr, lumaSum * perLuma)) {
                     continue;
                 }
                 sumY += lumaSum;
