@@ -15,8 +15,7 @@ import io.rppg.adapter.signal.video.YuvPicture;
  * same trace from the same pictures: the held face's skin colour ({@link FaceSkin}, which keeps it
  * continuous when its regions move, drop out or the exposure jumps), the background's light and the face's
  * height. Where the camera's exposure jumped, the background is stitched like the skin: a step that stayed in
- * the reference alone would read as light swinging behind a face whose colour holds still. Pictures where the
- * codec refreshed the picture between inter-coded ones are marked ({@link CodecRefresh}).
+ * the reference alone would read as light swinging behind a face whose colour holds still.
  */
 final class FaceReduction {
 
@@ -30,8 +29,6 @@ final class FaceReduction {
     private double backgroundOffset;
     private Face lastFace;
     private SkinSample lastColour;
-    /** Whether the picture before gave a colour and was inter-coded: an intra-coded one next is a refresh. */
-    private boolean lastCarriedOver;
 
     FaceReduction(Orientation orientation, FaceDetector detector, FaceTracker tracker) {
         this.orientation = orientation;
@@ -49,8 +46,6 @@ final class FaceReduction {
             trace.sceneLumaSum += detector.sceneLuma();
             trace.sceneLumaCount++;
         }
-        boolean refresh = picture.intraCoded() && lastCarriedOver;
-        lastCarriedOver = false;
         if (face == null) {
             skin.lose();
             lastBackground = Double.NaN;
@@ -79,10 +74,6 @@ final class FaceReduction {
         trace.picturesWithFace++;
         trace.add(seconds, colour.red(), colour.green(), colour.blue(), position, colour.luma(),
                 background + backgroundOffset);
-        if (refresh) {
-            trace.markRefresh();
-        }
-        lastCarriedOver = !picture.intraCoded();
     }
 
     /** The face held in the latest picture, or null. */

@@ -17,8 +17,6 @@ final class SkinTrace {
     private double[] blue = new double[1024];
     private double[] vertical = new double[1024];
     private double[] reference = new double[1024];
-    /** Samples from an intra-coded picture that followed an inter-coded one ({@link CodecRefresh}). */
-    private boolean[] refresh = new boolean[1024];
     private int size;
     int pictures;
     int picturesWithFace;
@@ -46,7 +44,6 @@ final class SkinTrace {
             blue = Arrays.copyOf(blue, size * 2);
             vertical = Arrays.copyOf(vertical, size * 2);
             reference = Arrays.copyOf(reference, size * 2);
-            refresh = Arrays.copyOf(refresh, size * 2);
         }
         reference[size] = background;
         seconds[size] = time;
@@ -56,16 +53,6 @@ final class SkinTrace {
         vertical[size] = y;
         skinLumaSum += luma;
         size++;
-    }
-
-    /** Marks the latest sample as taken from a picture the codec refreshed after inter-coded ones. */
-    void markRefresh() {
-        refresh[size - 1] = true;
-    }
-
-    /** Whether sample {@code i} came from a refreshed picture. */
-    boolean refresh(int i) {
-        return refresh[i];
     }
 
     /**

@@ -128,11 +128,10 @@ final class VitalsEstimator {
      */
     AnalysisOutcome estimate(SkinTrace trace, int from, int to, double faceShare) {
         double[] t = trace.seconds();
-        double[][] colours = CodecRefresh.colours(trace, from, to);
         RgbTrace rgb = new RgbTrace(
-                Resampler.uniform(t, colours[0], from, to, RATE),
-                Resampler.uniform(t, colours[1], from, to, RATE),
-                Resampler.uniform(t, colours[2], from, to, RATE), RATE);
+                Resampler.uniform(t, trace.red(), from, to, RATE),
+                Resampler.uniform(t, trace.green(), from, to, RATE),
+                Resampler.uniform(t, trace.blue(), from, to, RATE), RATE);
         double seconds = rgb.length() / RATE;
         Pulse extracted = method.extract(rgb);
         double[] pulse = withoutSpikes(PulseBand.filter(RATE).apply(extracted.signal()));

@@ -185,7 +185,6 @@ public final class VideoReader implements AutoCloseable {
         } while (decoded == null);
         fill(decoded.format() >= 0 && PLANAR_8_BIT.contains(decoded.format()) ? decoded : toYuv420(decoded), decoded);
         picture.timestampMicros = timestampOf(frame);
-        picture.intraCoded = decoded.pict_type() == avutil.AV_PICTURE_TYPE_I;
         picturesRead++;
         return picture;
     }

@@ -19,7 +19,6 @@ public final class YuvPicture {
     BytePointer lumaPointer;
     ColourMatrix matrix;
     long timestampMicros;
-    boolean intraCoded;
 
     public int width() {
         return width;
@@ -32,14 +31,6 @@ public final class YuvPicture {
     /** Presentation time of the picture; phones record a variable frame rate, so this is not index / fps. */
     public long timestampMicros() {
         return timestampMicros;
-    }
-
-    /**
-     * Whether the codec coded this picture on its own (an I picture) rather than from the pictures before it. Every
-     * picture of an intra-only codec (FFV1, MJPEG) is.
-     */
-    public boolean intraCoded() {
-        return intraCoded;
     }
 
     public ColourMatrix matrix() {
