@@ -54,11 +54,10 @@ public final class ScanSessionService implements CreateScanSessionUseCase, GetSc
         });
     }
 
+    /** One read, which needs no transaction: the session port scopes a read outside one to the tenant itself. */
     @Override
     public Optional<ScanSession> getScanSession(TenantId tenant, ScanSessionId id) {
-        return transactions.inTenantTransaction(tenant, () -> {
-            var now = clock.now();
-            return sessions.findById(tenant, id).filter(session -> !session.isExpiredAt(now));
-        });
+        var now = clock.now();
+        return sessions.findById(tenant, id).filter(session -> !session.isExpiredAt(now));
     }
 }

@@ -136,6 +136,27 @@ public abstract class ScanSessionPortContract extends PortContract {
     }
 
     @Test
+    void aSessionReadOutsideATransactionIsFoundWithItsPulseByItsTenantOnly() {
+        var tenant = newTenant();
+        var stranger = newTenant();
+        var now = now();
+        var waveform = new PulseWaveform(30, List.of(0.0, 1.0, -1.0), List.of(0.0333));
+        var spectrum = new PulseSpectrum(List.of(60.0, 60.5), List.of(1.0, 0.5), 60.2);
+        var vitals = new Vitals(new HeartRate(60.2), Measurement.notMeasured("short"), Measurement.notMeasured("short"),
+                new SignalQuality(3.2, null, 0.7), new Confidence(0.5), "pos", 7, 210).withPulse(waveform, spectrum);
+        var completed = save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now)
+                .acceptVideo(now.plusSeconds(1)).complete(vitals, now.plusSeconds(9)));
+        var pending = save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now));
+
+        assertThat(sessions().findById(tenant.id(), completed.id())).contains(completed);
+        assertThat(sessions().findById(tenant.id(), completed.id()).orElseThrow().vitals().waveform())
+                .isEqualTo(waveform);
+        assertThat(sessions().findById(tenant.id(), pending.id())).contains(pending);
+        assertThat(sessions().findById(stranger.id(), completed.id())).isEmpty();
+        assertThat(sessions().findById(stranger.id(), pending.id())).isEmpty();
+    }
+
+    @Test
     void aSessionSavedAgainAfterAReadForUpdateKeepsItsPulse() {
         var tenant = newTenant();
         var now = now();

@@ -302,9 +302,10 @@ class ScanSessionServiceTest {
         assertThat(service.getScanSession(TENANT, new ScanSessionId("sess_20260315100000_nothere1"))).isEmpty();
     }
 
+    /** A poll is one read, which the session port scopes to the tenant itself: no transaction, no commit. */
     @Test
-    void getScanSessionRunsInTheCallersTenantTransaction() {
+    void getScanSessionOpensNoTransaction() {
         service.getScanSession(TENANT, new ScanSessionId("sess_20260315100000_nothere1"));
-        assertThat(transactions.tenantTransactions()).containsExactly(TENANT);
+        assertThat(transactions.tenantTransactions()).isEmpty();
     }
 }

@@ -145,7 +145,7 @@ abstract class ScanFlowTest extends PlatformTest {
 
     static String contentTypeOf(FaceVideoSpec spec) {
         return switch (spec.container()) {
-            case MP4_MPEG4, MP4_MPEG4_COARSE -> "video/mp4";
+            case MP4_MPEG4, MP4_MPEG4_COARSE, MP4_MPEG4_LEAN -> "video/mp4";
             case MOV_MPEG4 -> "video/quicktime";
             case AVI_MPEG4, AVI_MJPEG -> "video/x-msvideo";
             case WEBM_VP8, WEBM_VP9 -> "video/webm";

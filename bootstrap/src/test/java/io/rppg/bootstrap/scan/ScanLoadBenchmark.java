@@ -33,12 +33,15 @@ import static org.assertj.core.api.Assertions.within;
  * queue wait (upload accepted until its analysis starts) and the analysis time from the worker's own timers. The
  * moment db-scheduler marks a job picked is printed too: with the lock-and-fetch strategy a node locks up to a few
  * times as many jobs as it has worker threads, so a picked job may still wait inside the node for a free thread.
+ * The request phases run on {@link KeepAliveConnection}s, one per client thread, as a load generator would; the
+ * client shares the machine's cores with the server, so every figure is the server's and its client's together.
  * Runs only with {@code -Pbenchmark}.
  */
 @Tag("benchmark")
 class ScanLoadBenchmark extends ScanFlowTest {
 
-    private static final int THREADS = 8;
+    /** Client threads, each with a connection of its own; {@code -Dbenchmark.threads=N} to try another number. */
+    private static final int THREADS = Integer.getInteger("benchmark.threads", 8);
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final Duration PHASE = Duration.ofSeconds(5);
     private static final int ROUNDS = 2;
@@ -71,20 +74,35 @@ class ScanLoadBenchmark extends ScanFlowTest {
     void scanApiUnderLoad() throws Exception {
         var tenant = api.createTenant(10_000_000, 10_000_000, 100, 100_000_000);
         var created = new ArrayList<String>();
-        Runnable bare = () -> expect(api.get("/health", null), 200);
-        Runnable create = () -> {
-            var response = expect(api.postEmpty("/api/v1/scan-session", tenant.apiKey()), 201);
+        Call bare = connection -> check(connection.get("/health", null), 200);
+        Call create = connection -> {
+            var body = check(connection.post("/api/v1/scan-session", tenant.apiKey()), 201);
             synchronized (created) {
-                created.add(response.text("session_id"));
+                created.add(sessionIdIn(body));
+            }
+        };
+        // Creations of one tenant through as many API keys as there are client threads: the open-session limit is
+        // counted per key, so the creations of one key wait for each other by design, those of several keys do not.
+        var keys = new ArrayList<String>();
+        for (int i = 0; i < THREADS; i++) {
+            keys.add(expect(api.post("/api/v1/admin/tenants/" + tenant.id() + "/api-keys", tenant.adminToken(),
+                    ScanApi.body("name", "load key " + i)), 201).text("key"));
+        }
+        var nextKey = new AtomicInteger();
+        var keyOfThread = ThreadLocal.withInitial(() -> keys.get(nextKey.getAndIncrement() % keys.size()));
+        Call createByManyKeys = connection -> {
+            var body = check(connection.post("/api/v1/scan-session", keyOfThread.get()), 201);
+            synchronized (created) {
+                created.add(sessionIdIn(body));
             }
         };
         var polled = new AtomicInteger();
-        Runnable poll = () -> {
+        Call poll = connection -> {
             String session;
             synchronized (created) {
                 session = created.get(Math.floorMod(polled.getAndIncrement(), created.size()));
             }
-            expect(api.get("/api/v1/scan-session/" + session + "/vitals", tenant.apiKey()), 200);
+            check(connection.get("/api/v1/scan-session/" + session + "/vitals", tenant.apiKey()), 200);
         };
         // The same polls by a user's access token (the tenant admin's), on sessions that user opened.
         var ownSessions = new ArrayList<String>();
@@ -92,17 +110,20 @@ class ScanLoadBenchmark extends ScanFlowTest {
             ownSessions.add(expect(api.postEmpty("/api/v1/scan-session", tenant.adminToken()), 201)
                     .text("session_id"));
         }
-        Runnable pollByToken = () -> expect(api.get("/api/v1/scan-session/"
+        Call pollByToken = connection -> check(connection.get("/api/v1/scan-session/"
                 + ownSessions.get(Math.floorMod(polled.getAndIncrement(), ownSessions.size())) + "/vitals",
                 tenant.adminToken()), 200);
         // Warm up every path first, so that the measured rounds see compiled code and filled pools.
-        run(WARM_UP, bare);
-        run(WARM_UP, create);
-        run(WARM_UP, poll);
-        run(WARM_UP, pollByToken);
+        run("warm-up, bare", WARM_UP, bare);
+        run("warm-up, creations", WARM_UP, create);
+        run("warm-up, creations (many keys)", WARM_UP, createByManyKeys);
+        run("warm-up, polls (API key)", WARM_UP, poll);
+        run("warm-up, polls (access token)", WARM_UP, pollByToken);
         var rounds = new ArrayList<Load[]>();
         for (int round = 0; round < ROUNDS; round++) {
-            rounds.add(new Load[] {run(PHASE, bare), run(PHASE, poll), run(PHASE, create), run(PHASE, pollByToken)});
+            rounds.add(new Load[] {run("bare", PHASE, bare), run("polls (API key)", PHASE, poll),
+                    run("creations", PHASE, create), run("polls (access token)", PHASE, pollByToken),
+                    run("creations (many keys)", PHASE, createByManyKeys)});
         }
 
         var specs = new ArrayList<FaceVideoSpec>();
@@ -176,9 +197,11 @@ class ScanLoadBenchmark extends ScanFlowTest {
             report.append("  bare endpoint (GET /health, no auth, no database): ").append(loads[0]).append('\n');
             report.append("  vitals polls (API key):                            ").append(loads[1])
                     .append(String.format(" = %.0f %% of bare%n", 100 * loads[1].perSecond() / loads[0].perSecond()));
-            report.append("  session creations (API key):                       ").append(loads[2]).append('\n');
+            report.append("  session creations (one API key):                   ").append(loads[2]).append('\n');
             report.append("  vitals polls (access token):                       ").append(loads[3])
                     .append(String.format(" = %.0f %% of bare%n", 100 * loads[3].perSecond() / loads[0].perSecond()));
+            report.append(String.format("  session creations (%d API keys of the tenant):      ", THREADS))
+                    .append(loads[4]).append('\n');
         }
         report.append(String.format("%d concurrent 30 s 640x480 MP4 (mpeg4) uploads of %s MB:%n", VIDEOS,
                 fixtures.stream().map(f -> String.valueOf(f.bytes().length >> 20)).toList()));
@@ -216,33 +239,69 @@ class ScanLoadBenchmark extends ScanFlowTest {
         return picked.isEmpty() || picked.get(0);
     }
 
-    /** Calls per second over one phase, and the latency of a call as its client saw it. */
-    record Load(long calls, double perSecond, double p50Ms, double p99Ms, double maxMs) {
+    /**
+     * Calls per second over one phase, the latency of a call as its client saw it, and the CPU time this JVM (server
+     * and client together, not the database) spent per call: unlike the rate, the CPU per call holds still when
+     * other work on the machine takes cores away.
+     */
+    record Load(long calls, double perSecond, double p50Ms, double p99Ms, double maxMs, double cpuMicrosPerCall) {
 
         @Override
         public String toString() {
-            return String.format("%6.0f/s, p50 %.1f ms, p99 %.1f ms, max %.0f ms (%d calls)", perSecond, p50Ms, p99Ms,
-                    maxMs, calls);
+            return String.format("%6.0f/s, p50 %.1f ms, p99 %.1f ms, max %.0f ms, JVM CPU %.0f us a call (%d calls)",
+                    perSecond, p50Ms, p99Ms, maxMs, cpuMicrosPerCall, calls);
         }
     }
 
-    /** Runs the call over {@link #THREADS} threads, each calling again as soon as its last call returned. */
-    private static Load run(Duration phase, Runnable call) throws Exception {
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** One request of a phase, made on the calling thread's own kept-alive connection. */
+    @FunctionalInterface
+    private interface Call {
+        void on(KeepAliveConnection connection);
+    }
+
+    private static String check(KeepAliveConnection.Answer answer, int status) {
+        if (answer.status() != status) {
+            throw new AssertionError("expected HTTP " + status + " but got " + answer.status() + " " + answer.body());
+        }
+        return answer.body();
+    }
+
+    private static String sessionIdIn(String body) {
+        var field = "\"session_id\":\"";
+        int start = body.indexOf(field) + field.length();
+        return body.substring(start, body.indexOf('"', start));
+    }
+
+    /**
+     * Runs the call over {@link #THREADS} threads, each on a connection of its own and calling again as soon as its
+     * last call returned.
+     */
+    private Load run(String name, Duration phase, Call call) throws Exception {
+        // The phase's times, to find it again in a profile of the run.
+        System.out.printf("phase %s from %s%n", name, java.time.LocalTime.now());
         var pool = Executors.newFixedThreadPool(THREADS);
         var futures = new ArrayList<java.util.concurrent.Future<long[]>>();
+        var cpuBefore = processCpuNanos();
         var begin = System.nanoTime();
         var end = begin + phase.toNanos();
         for (int t = 0; t < THREADS; t++) {
             futures.add(pool.submit(() -> {
                 var latencies = new long[1 << 16];
                 int n = 0;
-                while (System.nanoTime() < end) {
-                    var started = System.nanoTime();
-                    call.run();
-                    if (n == latencies.length) {
-                        latencies = java.util.Arrays.copyOf(latencies, n * 2);
+                try (var connection = new KeepAliveConnection(port)) {
+                    while (System.nanoTime() < end) {
+                        var started = System.nanoTime();
+                        call.on(connection);
+                        if (n == latencies.length) {
+                            latencies = java.util.Arrays.copyOf(latencies, n * 2);
+                        }
+                        latencies[n++] = System.nanoTime() - started;
                     }
-                    latencies[n++] = System.nanoTime() - started;
                 }
                 return java.util.Arrays.copyOf(latencies, n);
             }));
@@ -252,10 +311,12 @@ class ScanLoadBenchmark extends ScanFlowTest {
             all = java.util.stream.LongStream.concat(all, java.util.Arrays.stream(future.get()));
         }
         var seconds = (System.nanoTime() - begin) / 1e9;
+        var cpuNanos = processCpuNanos() - cpuBefore;
         pool.shutdown();
         var sorted = all.sorted().toArray();
+        System.out.printf("phase %s to %s%n", name, java.time.LocalTime.now());
         return new Load(sorted.length, sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted[sorted.length - 1] / 1e6);
+                sorted[sorted.length - 1] / 1e6, cpuNanos / 1e3 / sorted.length);
     }
 
     private static double percentile(long[] sorted, double share) {

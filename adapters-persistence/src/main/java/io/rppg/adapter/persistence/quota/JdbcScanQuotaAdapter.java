@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 
 /**
- * Scan counting in one conditional UPDATE: PostgreSQL locks the usage row, re-checks {@code used < limit} after
+ * Scan counting in one conditional upsert: PostgreSQL locks the usage row, re-checks {@code used < limit} after
  * any concurrent writer commits, and so never lets two callers take the last scan.
  */
 @Component
@@ -23,16 +23,24 @@ class JdbcScanQuotaAdapter implements ScanQuotaPort {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The period's row is created by the first scan counted in it, and counted in the same statement: on a conflict
+     * PostgreSQL locks the existing row and re-checks {@code used < limit} on its latest version.
+     */
     @Override
     public ScanAllowance consumeOne(TenantId tenant, UsagePeriod period, int monthlyScans) {
-        ensureRow(tenant, period);
+        if (monthlyScans < 1) {
+            return new ScanAllowance.NoScansAvailable(monthlyScans, period.end());
+        }
         var usedAfter = jdbc.query("""
-                        UPDATE scan_usage SET used = used + 1
-                        WHERE tenant_id = ? AND period_start = ? AND used < ?
+                        INSERT INTO scan_usage AS counted (tenant_id, period_start, period_end, used)
+                        VALUES (?, ?, ?, 1)
+                        ON CONFLICT (tenant_id, period_start)
+                        DO UPDATE SET used = counted.used + 1 WHERE counted.used < ?
                         RETURNING used
                         """,
                 (rs, row) -> rs.getInt(1),
-                tenant.value(), Timestamp.from(period.start()), monthlyScans);
+                tenant.value(), Timestamp.from(period.start()), Timestamp.from(period.end()), monthlyScans);
         if (usedAfter.isEmpty()) {
             return new ScanAllowance.NoScansAvailable(monthlyScans, period.end());
         }
@@ -50,13 +58,5 @@ class JdbcScanQuotaAdapter implements ScanQuotaPort {
         var used = jdbc.query("SELECT used FROM scan_usage WHERE tenant_id = ? AND period_start = ?",
                 (rs, row) -> rs.getInt(1), tenant.value(), Timestamp.from(period.start()));
         return new ScanQuota(period, monthlyScans, used.isEmpty() ? 0 : used.get(0));
-    }
-
-    private void ensureRow(TenantId tenant, UsagePeriod period) {
-        jdbc.update("""
-                        INSERT INTO scan_usage (tenant_id, period_start, period_end, used) VALUES (?, ?, ?, 0)
-                        ON CONFLICT (tenant_id, period_start) DO NOTHING
-                        """,
-                tenant.value(), Timestamp.from(period.start()), Timestamp.from(period.end()));
     }
 }

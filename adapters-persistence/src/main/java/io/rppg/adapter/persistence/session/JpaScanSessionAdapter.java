@@ -8,10 +8,17 @@ import io.rppg.domain.session.SessionOwner;
 import io.rppg.domain.tenant.TenantId;
 import jakarta.persistence.EntityManager;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +27,40 @@ import java.util.Optional;
 @Component
 class JpaScanSessionAdapter implements ScanSessionPort {
 
-    private static final List<ScanStatus> OPEN = List.of(ScanStatus.PENDING, ScanStatus.PROCESSING);
+    /**
+     * A transaction-scoped advisory lock on the owner, then the owner's open sessions: the count and the insert that
+     * follows it are not split.
+     */
+    private static final String LOCK_OWNER_AND_COUNT_OPEN = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0)); "
+            + "SELECT count(*) FROM scan_sessions WHERE tenant_id = ? AND owner = ?"
+            + " AND status IN ('PENDING', 'PROCESSING') AND expires_at > ?";
 
-    /** Every column of a session, as the poll of its vitals reads it. */
-    private static final String SELECT_ONE = "SELECT tenant_id, id, owner, status, created_at, expires_at,"
-            + " video_received_at, finished_at, heart_rate_bpm, respiratory_rate, respiratory_rate_missing,"
-            + " hrv_sdnn_ms, hrv_rmssd_ms, hrv_beats, hrv_missing, snr_db, stability, periodicity, confidence, method,"
-            + " analysed_seconds, frames_analysed, failure_code, failure_message, heart_rate_series_seconds,"
-            + " heart_rate_series_bpm, heart_rate_series_confidence, rhythm, heart_rate_doubt"
-            + " FROM scan_sessions WHERE tenant_id = ? AND id = ?";
+    /**
+     * An opened session is not worth a disk flush: a session creation of one tenant waits for the one before it (the
+     * owner's lock and the tenant's usage row), so a flush per commit would cap a tenant at the disk's flushes per
+     * second. Should PostgreSQL itself crash (not a node: the database) within the fraction of a second before its
+     * WAL writer flushes, the last sessions opened are lost together with the scans they were charged, and their
+     * clients' uploads are answered {@code SESSION_NOT_FOUND}; nothing else is lost and nothing is left half done.
+     */
+    private static final String COMMIT_WITHOUT_FLUSH_AND_INSERT_OPENED = "SET LOCAL synchronous_commit TO off; "
+            + "INSERT INTO scan_sessions (tenant_id, id, owner, status, created_at, expires_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+
+    /** Every column of a session and of its pulse, as the poll of its vitals reads them. */
+    private static final String SELECT_ONE = "SELECT s.tenant_id, s.id, s.owner, s.status, s.created_at, s.expires_at,"
+            + " s.video_received_at, s.finished_at, s.heart_rate_bpm, s.respiratory_rate, s.respiratory_rate_missing,"
+            + " s.hrv_sdnn_ms, s.hrv_rmssd_ms, s.hrv_beats, s.hrv_missing, s.snr_db, s.stability, s.periodicity,"
+            + " s.confidence, s.method, s.analysed_seconds, s.frames_analysed, s.failure_code, s.failure_message,"
+            + " s.heart_rate_series_seconds, s.heart_rate_series_bpm, s.heart_rate_series_confidence, s.rhythm,"
+            + " s.heart_rate_doubt, " + ScanPulses.COLUMNS
+            + " FROM scan_sessions s LEFT JOIN scan_pulses p ON p.tenant_id = s.tenant_id AND p.session_id = s.id"
+            + " WHERE s.tenant_id = ? AND s.id = ?";
+    /**
+     * The same read with the tenant's scope set before it, in one round trip: both statements run in the implicit
+     * transaction that ends at the driver's single sync, so the local settings end with it.
+     */
+    private static final String SCOPED_SELECT_ONE =
+            "SELECT set_config('rppg.tenant_id', ?, true), set_config('rppg.platform', 'off', true); " + SELECT_ONE;
 
     private final ScanSessionRepository sessions;
     private final JdbcTemplate jdbc;
@@ -59,25 +91,79 @@ class JpaScanSessionAdapter implements ScanSessionPort {
         return saved;
     }
 
-    /** Persisted, not saved: Spring Data's save of an entity with an assigned id reads the row first to merge. */
+    /**
+     * Inserted with plain JDBC, not saved: Spring Data's save of an entity with an assigned id reads the row first to
+     * merge, and an opened session has only these columns to write. The transaction then commits without waiting
+     * for its write-ahead log to reach the disk (see {@link #COMMIT_WITHOUT_FLUSH_AND_INSERT_OPENED}).
+     */
     @Override
     public ScanSession add(ScanSession session) {
-        var entity = ScanSessionMapper.toEntity(session);
-        entityManager.persist(entity);
-        return ScanSessionMapper.toDomain(entity);
+        if (session.status() != ScanStatus.PENDING || session.videoReceivedAt() != null || session.vitals() != null
+                || session.failure() != null) {
+            throw new IllegalArgumentException("only a session just opened is added: " + session.id().value());
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (var statement = connection.prepareStatement(COMMIT_WITHOUT_FLUSH_AND_INSERT_OPENED)) {
+                statement.setObject(1, session.tenantId().value());
+                statement.setString(2, session.id().value());
+                statement.setString(3, session.owner().value());
+                statement.setString(4, session.status().name());
+                statement.setObject(5, utc(session.createdAt()));
+                statement.setObject(6, utc(session.expiresAt()));
+                statement.execute();
+                return null;
+            }
+        });
+        return session;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /**
-     * Read with plain JDBC, with the pulse of a completed session's vitals: every vitals poll comes here, and the JPA query machinery cost more than the read. Writes
-     * of this transaction still waiting in the persistence context are flushed first, so the read sees them.
+     * Read with plain JDBC in one statement, the pulse of a completed session's vitals joined: every vitals poll
+     * comes here, and the JPA query machinery cost more than the read. Inside a transaction, writes still waiting
+     * in the persistence context are flushed first, so the read sees them. Outside one (a poll, which needs no
+     * transaction for a single read) the statement carries the tenant's scope itself: one round trip, no commit.
      */
     @Override
     public Optional<ScanSession> findById(TenantId tenant, ScanSessionId id) {
-        if (entityManager.isJoinedToTransaction()) {
-            entityManager.flush();
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            if (entityManager.isJoinedToTransaction()) {
+                entityManager.flush();
+            }
+            return jdbc.query(SELECT_ONE, JpaScanSessionAdapter::sessionWithPulse, tenant.value(), id.value())
+                    .stream().findFirst();
         }
-        return jdbc.query(SELECT_ONE, ScanSessionRows::read, tenant.value(), id.value()).stream().findFirst()
-                .map(ScanSessionMapper::toDomain).map(pulses::attach);
+        return jdbc.execute((ConnectionCallback<Optional<ScanSession>>) connection -> readScoped(connection, tenant, id));
+    }
+
+    /** The session, read on this connection with the tenant's scope set for that statement alone. */
+    static Optional<ScanSession> readScoped(Connection connection, TenantId tenant, ScanSessionId id)
+            throws SQLException {
+        try (var statement = connection.prepareStatement(SCOPED_SELECT_ONE)) {
+            statement.setString(1, tenant.toString());
+            statement.setObject(2, tenant.value());
+            statement.setString(3, id.value());
+            statement.execute();
+            if (!statement.getMoreResults()) {
+                throw new IllegalStateException("the scoped read of a session returned no rows at all");
+            }
+            Optional<ScanSession> found;
+            try (var rows = statement.getResultSet()) {
+                found = rows.next() ? Optional.of(sessionWithPulse(rows, 0)) : Optional.empty();
+            }
+            if (!connection.getAutoCommit()) {
+                // A pool that hands out connections outside autocommit: end the settings' transaction here.
+                connection.commit();
+            }
+            return found;
+        }
+    }
+
+    private static ScanSession sessionWithPulse(ResultSet row, int rowNumber) throws SQLException {
+        return ScanPulses.attach(ScanSessionMapper.toDomain(ScanSessionRows.read(row, rowNumber)), row);
     }
 
     @Override
@@ -85,10 +171,28 @@ class JpaScanSessionAdapter implements ScanSessionPort {
         return sessions.findForUpdate(tenant.value(), id.value()).map(ScanSessionMapper::toDomain);
     }
 
+    /** The owner's lock and the count in one round trip, the lock's statement first. */
     @Override
     public int countOpen(TenantId tenant, SessionOwner owner, Instant now) {
-        sessions.lockOwner(tenant.value() + "/" + owner.value());
-        return sessions.countOpen(tenant.value(), owner.value(), OPEN, now);
+        if (entityManager.isJoinedToTransaction()) {
+            entityManager.flush();
+        }
+        return jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (var statement = connection.prepareStatement(LOCK_OWNER_AND_COUNT_OPEN)) {
+                statement.setString(1, tenant.value() + "/" + owner.value());
+                statement.setObject(2, tenant.value());
+                statement.setString(3, owner.value());
+                statement.setObject(4, utc(now));
+                statement.execute();
+                if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("the count of open sessions returned no rows at all");
+                }
+                try (var rows = statement.getResultSet()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
     }
 
     @Override

@@ -72,20 +72,21 @@ final class ScanPulses {
         });
     }
 
-    /** The session with the pulse of its vitals when one is stored; as it was otherwise. */
-    ScanSession attach(ScanSession session) {
-        if (session.vitals() == null) {
+    /** The columns of {@code scan_pulses}, as {@code p}, that {@link #attach} reads beside a session's. */
+    static final String COLUMNS = "p.sample_rate_hz, p.waveform, p.beats_seconds, p.spectrum_bpm, p.spectrum_power,"
+            + " p.peak_bpm, p.artifact_types, p.artifact_start_seconds, p.artifact_end_seconds";
+
+    /**
+     * The session with the pulse of its vitals when the row (a session's, its pulse's {@link #COLUMNS} joined)
+     * holds one; as it was otherwise.
+     */
+    static ScanSession attach(ScanSession session, ResultSet row) throws SQLException {
+        if (session.vitals() == null || row.getObject("sample_rate_hz") == null) {
             return session;
         }
-        var vitals = jdbc.query("""
-                        SELECT sample_rate_hz, waveform, beats_seconds, spectrum_bpm, spectrum_power, peak_bpm,
-                               artifact_types, artifact_start_seconds, artifact_end_seconds
-                        FROM scan_pulses WHERE tenant_id = ? AND session_id = ?
-                        """, (row, n) -> withPulse(session.vitals(), row),
-                session.tenantId().value(), session.id().value()).stream().findFirst();
-        return vitals.map(found -> new ScanSession(session.id(), session.tenantId(), session.owner(),
-                session.status(), session.createdAt(), session.expiresAt(), session.videoReceivedAt(),
-                session.finishedAt(), found, session.failure())).orElse(session);
+        return new ScanSession(session.id(), session.tenantId(), session.owner(), session.status(),
+                session.createdAt(), session.expiresAt(), session.videoReceivedAt(), session.finishedAt(),
+                withPulse(session.vitals(), row), session.failure());
     }
 
     private static Vitals withPulse(Vitals vitals, ResultSet row) throws SQLException {

@@ -21,16 +21,6 @@ interface ScanSessionRepository extends JpaRepository<ScanSessionEntity, ScanSes
     @Query("select s from ScanSessionEntity s where s.tenantId = :tenantId and s.id = :id")
     Optional<ScanSessionEntity> findForUpdate(UUID tenantId, String id);
 
-    /** A transaction-scoped advisory lock on the owner: the count and the insert that follows it are not split. */
-    @Query(value = "select 1 from pg_advisory_xact_lock(hashtextextended(:owner, 0))", nativeQuery = true)
-    Integer lockOwner(String owner);
-
-    @Query("""
-            select count(s) from ScanSessionEntity s
-            where s.tenantId = :tenantId and s.owner = :owner and s.status in :statuses and s.expiresAt > :now
-            """)
-    int countOpen(UUID tenantId, String owner, Collection<ScanStatus> statuses, Instant now);
-
     @Query("""
             select s from ScanSessionEntity s
             where s.tenantId = :tenantId

@@ -45,6 +45,28 @@ class JpaScanSessionAdapterTest extends ScanSessionPortContract {
         return sessions;
     }
 
+    /**
+     * A poll reads outside a transaction with the tenant's scope in the same round trip: the scope must end with
+     * that read, or the pooled connection would carry one tenant into the next caller's work.
+     */
+    @Test
+    void aReadOutsideATransactionLeavesNoTenantScopeOnItsConnection() throws Exception {
+        var tenant = newTenant();
+        var session = save(tenant, ScanSession.open(newId(now()), tenant.id(), OWNER, now()));
+
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            assertThat(connection.getAutoCommit()).isTrue();
+            assertThat(JpaScanSessionAdapter.readScoped(connection, tenant.id(), session.id())).contains(session);
+            try (var statement = connection.createStatement();
+                 var rows = statement.executeQuery("SELECT coalesce(current_setting('rppg.tenant_id', true), ''),"
+                         + " (SELECT count(*) FROM scan_sessions)")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEmpty();
+                assertThat(rows.getLong(2)).as("without a scope no tenant's rows are visible").isZero();
+            }
+        }
+    }
+
     /** Only a database can make one transaction wait for another: what lets exactly one of racing uploads win. */
     @Test
     void aSessionReadForUpdateWaitsForTheTransactionHoldingItAndThenSeesItsChange() throws Exception {

@@ -22,13 +22,18 @@ public interface ScanSessionPort {
 
     /**
      * Inserts a session just opened, never stored before: a store may skip looking for an existing one, which
-     * {@link #save} must do. A session of that id already in the tenant fails the transaction.
+     * {@link #save} must do. A session of that id already in the tenant fails the transaction. A store may commit
+     * the transaction that adds one less durably (a database crash right after the commit may lose it, with
+     * everything else of that transaction, but never part of it).
      */
     default ScanSession add(ScanSession session) {
         return save(session);
     }
 
-    /** The session with all of its result, the pulse its vitals were read from included when it was kept. */
+    /**
+     * The session with all of its result, the pulse its vitals were read from included when it was kept. Called
+     * outside a transaction it is a read on its own, scoped to the tenant all the same.
+     */
     Optional<ScanSession> findById(TenantId tenant, ScanSessionId id);
 
     /**

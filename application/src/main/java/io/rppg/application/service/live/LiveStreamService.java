@@ -40,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiFunction;
 
 /**
  * Runs the live scans of this node. A stream's analysis lives in the memory of the node that started it; its
@@ -218,22 +219,7 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
 
     @Override
     public Feeding feed(TenantId tenant, ScanSessionId session, List<TraceSample> samples) {
-        var scan = running.get(session);
-        if (scan == null || !scan.tenant.equals(tenant)) {
-            return new Feeding.NotStreaming();
-        }
-        synchronized (scan) {
-            if (scan.ended) {
-                return new Feeding.NotStreaming();
-            }
-            if (!scan.takes(LiveInput.TRACE)) {
-                return new Feeding.WrongInput(scan.input);
-            }
-            var now = clock.now();
-            if (scan.firstInputAt == null) {
-                scan.firstInputAt = now;
-            }
-            scan.lastInputAt = now;
+        return whenAdmitted(tenant, session, LiveInput.TRACE, (scan, now) -> {
             var readings = scan.analysis.addTrace(samples);
             var tooFast = tooFast(scan, scan.analysis.seconds(), now);
             if (tooFast != null) {
@@ -248,27 +234,12 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
                 return new Feeding.Ended();
             }
             return new Feeding.Accepted();
-        }
+        });
     }
 
     @Override
     public Feeding feedMedia(TenantId tenant, ScanSessionId session, byte[] piece) {
-        var scan = running.get(session);
-        if (scan == null || !scan.tenant.equals(tenant)) {
-            return new Feeding.NotStreaming();
-        }
-        synchronized (scan) {
-            if (scan.ended) {
-                return new Feeding.NotStreaming();
-            }
-            if (!scan.takes(LiveInput.MEDIA)) {
-                return new Feeding.WrongInput(scan.input);
-            }
-            var now = clock.now();
-            if (scan.firstInputAt == null) {
-                scan.firstInputAt = now;
-            }
-            scan.lastInputAt = now;
+        return whenAdmitted(tenant, session, LiveInput.MEDIA, (scan, now) -> {
             if (scan.media == null) {
                 scan.media = engine.openMedia(new LiveSignalEnginePort.Settings(scan.stream.config().method(),
                         scan.stream.config().windowSeconds()), new MediaProgress(scan));
@@ -297,6 +268,32 @@ public final class LiveStreamService implements LiveStreamUseCase, LiveFanOutPor
                 return new Feeding.Ended();
             }
             return new Feeding.Accepted();
+        });
+    }
+
+    /**
+     * Hands input of one kind to the tenant's running scan, under the scan's lock and with its input times marked;
+     * answers instead when the session is not streaming for this tenant, has ended, or takes the other kind.
+     */
+    private Feeding whenAdmitted(TenantId tenant, ScanSessionId session, LiveInput kind,
+                                 BiFunction<LiveScan, Instant, Feeding> feeding) {
+        var scan = running.get(session);
+        if (scan == null || !scan.tenant.equals(tenant)) {
+            return new Feeding.NotStreaming();
+        }
+        synchronized (scan) {
+            if (scan.ended) {
+                return new Feeding.NotStreaming();
+            }
+            if (!scan.takes(kind)) {
+                return new Feeding.WrongInput(scan.input);
+            }
+            var now = clock.now();
+            if (scan.firstInputAt == null) {
+                scan.firstInputAt = now;
+            }
+            scan.lastInputAt = now;
+            return feeding.apply(scan, now);
         }
     }
 
