@@ -31,6 +31,16 @@ public abstract class ScanQuotaPortContract extends PortContract {
         assertThat(usage(tenant, period, 2)).isEqualTo(new ScanQuota(period, 2, 2));
     }
 
+    /** A plan without scans grants none and counts none, even in a period nothing was counted in yet. */
+    @Test
+    void aPlanWithoutScansGrantsNoneAndCountsNothing() {
+        var tenant = newTenant();
+        var period = UsagePeriod.monthOf(now());
+
+        assertThat(consume(tenant, period, 0)).isEqualTo(new ScanAllowance.NoScansAvailable(0, period.end()));
+        assertThat(usage(tenant, period, 0)).isEqualTo(new ScanQuota(period, 0, 0));
+    }
+
     @Test
     void anUnusedPeriodHasUsedNothing() {
         var tenant = newTenant();

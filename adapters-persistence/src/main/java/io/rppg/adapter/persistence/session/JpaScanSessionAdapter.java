@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -146,12 +147,8 @@ class JpaScanSessionAdapter implements ScanSessionPort {
             statement.setString(1, tenant.toString());
             statement.setObject(2, tenant.value());
             statement.setString(3, id.value());
-            statement.execute();
-            if (!statement.getMoreResults()) {
-                throw new IllegalStateException("the scoped read of a session returned no rows at all");
-            }
             Optional<ScanSession> found;
-            try (var rows = statement.getResultSet()) {
+            try (var rows = secondResult(statement)) {
                 found = rows.next() ? Optional.of(sessionWithPulse(rows, 0)) : Optional.empty();
             }
             if (!connection.getAutoCommit()) {
@@ -160,6 +157,18 @@ class JpaScanSessionAdapter implements ScanSessionPort {
             }
             return found;
         }
+    }
+
+    /**
+     * Runs a statement of two (a setting or a lock, then a query) in one round trip and returns the query's rows;
+     * the first statement's own result is passed over.
+     */
+    private static ResultSet secondResult(PreparedStatement statement) throws SQLException {
+        statement.execute();
+        if (!statement.getMoreResults()) {
+            throw new IllegalStateException("the second statement of a pair returned no rows at all");
+        }
+        return statement.getResultSet();
     }
 
     private static ScanSession sessionWithPulse(ResultSet row, int rowNumber) throws SQLException {
@@ -183,11 +192,7 @@ class JpaScanSessionAdapter implements ScanSessionPort {
                 statement.setObject(2, tenant.value());
                 statement.setString(3, owner.value());
                 statement.setObject(4, utc(now));
-                statement.execute();
-                if (!statement.getMoreResults()) {
-                    throw new IllegalStateException("the count of open sessions returned no rows at all");
-                }
-                try (var rows = statement.getResultSet()) {
+                try (var rows = secondResult(statement)) {
                     rows.next();
                     return rows.getInt(1);
                 }
