@@ -7,6 +7,7 @@ import io.rppg.adapter.signal.fixture.Scene;
 import io.rppg.adapter.signal.fixture.Scene.ExposureStep;
 import io.rppg.adapter.signal.fixture.Scene.HandPass;
 import io.rppg.adapter.signal.fixture.Scene.SecondFace;
+import io.rppg.adapter.signal.fixture.Scene.ShadedCheek;
 import io.rppg.adapter.signal.fixture.SkinTone;
 import io.rppg.adapter.signal.fixture.VideoContainer;
 import io.rppg.domain.vitals.Vitals;
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * What real recordings add to a face, each on its own, read by the default method within 3 bpm: another person in
  * view (with another pulse, bigger for a moment), a hand crossing the face, the camera's exposure and white
- * balance jumping, a dim noisy room, portrait video stored turned, uneven and unusual frame rates.
+ * balance jumping, a dim noisy room, a cheek in shadow under camera noise, portrait video stored turned, uneven and
+ * unusual frame rates.
  */
 class HardSceneTest {
 
@@ -55,6 +57,8 @@ class HardSceneTest {
                 Arguments.of("15 pictures a second", base.withFps(15).withHeartRate(72).withSeed(78), calm),
                 Arguments.of("60 pictures a second", base.withFps(60).withSeconds(12).withHeartRate(96)
                         .withSeed(79), calm),
+                Arguments.of("a cheek in shadow under blotchy camera noise", base.withHeartRate(74).withSeed(81),
+                        calm.withShadedCheek(new ShadedCheek(0.4, 20, 4))),
                 Arguments.of("portrait, stored turned, tilted", base.withSize(360, 640).withRoll(25).turnedBy(270)
                         .withHeartRate(88).withSeed(80), calm));
     }

@@ -9,6 +9,7 @@ import io.rppg.adapter.signal.fixture.Scene;
 import io.rppg.adapter.signal.fixture.Scene.ExposureStep;
 import io.rppg.adapter.signal.fixture.Scene.HandPass;
 import io.rppg.adapter.signal.fixture.Scene.SecondFace;
+import io.rppg.adapter.signal.fixture.Scene.ShadedCheek;
 import io.rppg.adapter.signal.fixture.SkinTone;
 import io.rppg.adapter.signal.fixture.VideoContainer;
 import io.rppg.domain.vitals.AnalysisOutcome;
@@ -24,8 +25,8 @@ import java.util.Map;
 /**
  * The hard cases of real recordings, grouped in families, each read by the default method: tilted, turned and
  * small faces, another person in view, a hand crossing the face, exposure and white-balance steps, a dim noisy
- * room, a small heavily (and a small leanly) compressed picture, portrait video stored turned, and 15, 60 and
- * uneven frame rates.
+ * room, a small heavily (and a small leanly) compressed picture, portrait video stored turned, 15, 60 and
+ * uneven frame rates, and a cheek in shadow under blotchy camera noise while the rest of the face is clean.
  * Prints per family the HR MAE, the share within 3 bpm and the RR MAE, and hands every answer on for the
  * calibration table.
  */
@@ -94,6 +95,10 @@ final class SceneFamilies {
         cases.add(new Case("frame rates", base.withFps(60).withSeconds(15).withHeartRate(120).withSeed(seed + 17),
                 calm));
         cases.add(new Case("frame rates", base.withHeartRate(67).withSeed(seed + 18), calm.withVariableFrameRate()));
+        cases.add(new Case("shaded cheek", base.withHeartRate(79).withSeed(seed + 19),
+                calm.withShadedCheek(new ShadedCheek(0.4, 12, 4))));
+        cases.add(new Case("shaded cheek", base.withHeartRate(101).withTone(SkinTone.BROWN).withSeed(seed + 20),
+                calm.withShadedCheek(new ShadedCheek(0.45, 25, 4))));
         return cases;
     }
 
