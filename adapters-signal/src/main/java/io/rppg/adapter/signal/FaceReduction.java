@@ -73,7 +73,7 @@ final class FaceReduction {
         lastColour = colour;
         trace.picturesWithFace++;
         trace.add(seconds, colour.red(), colour.green(), colour.blue(), position, colour.luma(),
-                background + backgroundOffset);
+                background + backgroundOffset, colour.steps());
     }
 
     /** The face held in the latest picture, or null. */

@@ -1,7 +1,6 @@
 package io.rppg.adapter.signal;
 
 import io.rppg.adapter.signal.dsp.PulseBand;
-import io.rppg.adapter.signal.dsp.Resampler;
 import io.rppg.adapter.signal.method.RgbTrace;
 import io.rppg.adapter.signal.method.RppgMethod;
 import io.rppg.application.port.out.LiveSignalEnginePort.Reading;
@@ -74,10 +73,8 @@ final class LiveWindowReader {
     /** The band-passed pulse of the window's method since the previous window (the whole window for the first). */
     private double[] waveformSince(SkinTrace trace, int from, int to, double end) {
         double rate = VitalsEstimator.RATE;
-        double[] t = trace.seconds();
-        var rgb = new RgbTrace(Resampler.uniform(t, trace.red(), from, to, rate),
-                Resampler.uniform(t, trace.green(), from, to, rate),
-                Resampler.uniform(t, trace.blue(), from, to, rate), rate);
+        // The same colour the window's reading was taken from: its regions weighed by their own pulse.
+        RgbTrace rgb = RegionWeighting.colour(trace, from, to).resampled(rate);
         double[] pulse = PulseBand.filter(rate).apply(method.pulse(rgb));
         double since = Double.isNaN(previousWindowEnd) ? windowSeconds : end - previousWindowEnd;
         int count = (int) Math.min(pulse.length, Math.round(since * rate));

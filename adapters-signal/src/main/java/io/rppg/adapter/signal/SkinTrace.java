@@ -1,5 +1,7 @@
 package io.rppg.adapter.signal;
 
+import io.rppg.adapter.signal.face.RegionStep;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +27,7 @@ final class SkinTrace {
     double sceneLumaSum;
     int sceneLumaCount;
     double skinLumaSum;
+    private final RegionSteps regionSteps = new RegionSteps();
     private final List<TraceArtifact> artifacts = new ArrayList<>();
     private TraceArtifact open;
 
@@ -37,6 +40,15 @@ final class SkinTrace {
      *                   leaves too little of it
      */
     void add(double time, double r, double g, double b, double y, double luma, double background) {
+        add(time, r, g, b, y, luma, background, List.of());
+    }
+
+    /**
+     * @param steps each skin region's part in this sample's change of the colour ({@link RegionSteps}); empty when
+     *              the colour was joined elsewhere
+     */
+    void add(double time, double r, double g, double b, double y, double luma, double background,
+             List<RegionStep> steps) {
         if (size == seconds.length) {
             seconds = Arrays.copyOf(seconds, size * 2);
             red = Arrays.copyOf(red, size * 2);
@@ -52,6 +64,7 @@ final class SkinTrace {
         blue[size] = b;
         vertical[size] = y;
         skinLumaSum += luma;
+        regionSteps.put(size, steps);
         size++;
     }
 
@@ -131,6 +144,11 @@ final class SkinTrace {
 
     double[] vertical() {
         return vertical;
+    }
+
+    /** Each skin region's part in every sample's change of the colour. */
+    RegionSteps regionSteps() {
+        return regionSteps;
     }
 
     /** Brightness of the scene outside the face, per sample; NaN where none was left to measure. */

@@ -128,10 +128,7 @@ final class VitalsEstimator {
      */
     AnalysisOutcome estimate(SkinTrace trace, int from, int to, double faceShare) {
         double[] t = trace.seconds();
-        RgbTrace rgb = new RgbTrace(
-                Resampler.uniform(t, trace.red(), from, to, RATE),
-                Resampler.uniform(t, trace.green(), from, to, RATE),
-                Resampler.uniform(t, trace.blue(), from, to, RATE), RATE);
+        RgbTrace rgb = RegionWeighting.colour(trace, from, to).resampled(RATE);
         double seconds = rgb.length() / RATE;
         Pulse extracted = method.extract(rgb);
         double[] pulse = withoutSpikes(PulseBand.filter(RATE).apply(extracted.signal()));

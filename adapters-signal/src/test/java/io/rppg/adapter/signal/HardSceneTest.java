@@ -11,6 +11,8 @@ import io.rppg.adapter.signal.fixture.Scene.ShadedCheek;
 import io.rppg.adapter.signal.fixture.SkinTone;
 import io.rppg.adapter.signal.fixture.VideoContainer;
 import io.rppg.domain.vitals.Vitals;
+import io.rppg.adapter.signal.method.RppgMethods;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -73,6 +75,47 @@ class HardSceneTest {
                 .analyze(video));
 
         assertThat(vitals.heartRate().beatsPerMinute()).as(name).isCloseTo(truth.heartRateBpm(), within(3.0));
+    }
+
+    /**
+     * A cheek in shadow under blotchy camera noise still shows skin and stays in the join, but its colour is mostly
+     * noise: weighed by its own pulse it loses most of its weight, and the joined pulse stands out clearly more than
+     * with the weights the regions were read with.
+     */
+    @Test
+    void aCheekInShadowUnderNoiseIsWeighedDownAndThePulseStandsOut() throws Exception {
+        FaceVideoSpec spec = FaceVideoSpec.defaults().withSeconds(15).withSize(480, 360).withMotion(0.03)
+                .withHeartRate(83).withSeed(82);
+        Path video = dir.resolve("shaded-82." + spec.container().extension());
+        FaceVideoTruth truth = FaceVideoGenerator.render(spec,
+                Scene.calm().withShadedCheek(new ShadedCheek(0.4, 20, 4)), video);
+        SkinTrace trace = new SkinTraceReader(SignalEngineConfig.defaults()).read(video);
+        int[] run = trace.longestRun(0.5);
+
+        var judgement = RegionWeighting.judge(trace, run[0], run[1]);
+        Vitals weighed = VitalsEstimatorTest.measured(new VitalsEstimator(RppgMethods.named("auto"))
+                .estimate(trace, run[0], run[1], 1));
+        Vitals asRead = VitalsEstimatorTest.measured(new VitalsEstimator(RppgMethods.named("auto"))
+                .estimate(withoutRegions(trace), run[0], run[1], 1));
+
+        assertThat(judgement).isInstanceOf(RegionWeighting.Judgement.Weighed.class);
+        double[] quality = ((RegionWeighting.Judgement.Weighed) judgement).quality();
+        assertThat(quality[0]).as("forehead").isEqualTo(1.0);
+        assertThat(quality[1]).as("right cheek, shaded").isLessThan(0.2);
+        assertThat(quality[2]).as("left cheek").isEqualTo(1.0);
+        assertThat(weighed.heartRate().beatsPerMinute()).isCloseTo(truth.heartRateBpm(), within(3.0));
+        assertThat(weighed.signalQuality().snrDb()).isGreaterThan(asRead.signalQuality().snrDb() + 3);
+        assertThat(weighed.confidence().value()).isGreaterThan(asRead.confidence().value());
+    }
+
+    /** The same joined colour without the regions' steps, as it was before they were weighed. */
+    private static SkinTrace withoutRegions(SkinTrace trace) {
+        SkinTrace plain = new SkinTrace();
+        for (int i = 0; i < trace.size(); i++) {
+            plain.add(trace.seconds()[i], trace.red()[i], trace.green()[i], trace.blue()[i], trace.vertical()[i],
+                    0, trace.reference()[i]);
+        }
+        return plain;
     }
 
     /**

@@ -151,7 +151,23 @@ public final class FaceSkin {
             points += track.sample.skinPoints();
         }
         return new SkinSample(lastJoined[0] * scale[0], lastJoined[1] * scale[1], lastJoined[2] * scale[2],
-                luma / weights, points);
+                luma / weights, points, steps());
+    }
+
+    /**
+     * Each region's step since the picture before, in the joined colour's units. When every member has a colour
+     * in the picture before, the joined colour moved by exactly the weighted mean of these steps (a member
+     * joining or leaving is stitched so); when one has none, the join had no step to stitch and jumped.
+     */
+    private List<RegionStep> steps() {
+        List<RegionStep> steps = new ArrayList<>(tracks.size());
+        for (Track track : tracks) {
+            steps.add(track.member && track.previous != null ? new RegionStep(track.weight,
+                    (track.value[0] - track.previous[0]) / track.reference[0] * scale[0],
+                    (track.value[1] - track.previous[1]) / track.reference[1] * scale[1],
+                    (track.value[2] - track.previous[2]) / track.reference[2] * scale[2]) : RegionStep.NONE);
+        }
+        return steps;
     }
 
     /** The members' colours as shares of their references, weighted; one picture back when {@code previous}. */

@@ -68,6 +68,43 @@ class FaceSkinTest {
         assertThat(without.pixels()).isLessThan(whole.pixels());
     }
 
+    /**
+     * Each picture's change of the joined colour is the weighted mean of its members' steps, also while a region
+     * leaves and comes back: the steps are what the colour can be joined again from with other weights.
+     */
+    @Test
+    void theRegionsStepsAddUpToTheJoinedColour() {
+        SkinSample last = null;
+        int checked = 0;
+        for (int n = 0; n < 150; n++) {
+            boolean handOver = n >= 30 && n < 60;
+            // A faint flicker of the whole face, so that every region steps in every picture.
+            int luma = 150 + n % 2;
+            SkinSample now = skin.sample(picture(luma, handOver ? 180 : luma, true), Orientation.UPRIGHT, face,
+                    n / FPS);
+            assertThat(now).as("picture %d", n).isNotNull();
+            assertThat(now.steps()).hasSize(3);
+            double weights = now.steps().stream().mapToDouble(RegionStep::weight).sum();
+            if (last != null && weights > 0) {
+                double red = 0, green = 0, blue = 0;
+                for (RegionStep step : now.steps()) {
+                    red += step.weight() * step.red() / weights;
+                    green += step.weight() * step.green() / weights;
+                    blue += step.weight() * step.blue() / weights;
+                }
+                assertThat(now.red() - last.red()).as("picture %d", n).isCloseTo(red, within(1e-9));
+                assertThat(now.green() - last.green()).as("picture %d", n).isCloseTo(green, within(1e-9));
+                assertThat(now.blue() - last.blue()).as("picture %d", n).isCloseTo(blue, within(1e-9));
+                checked++;
+            }
+            if (n == 45) {
+                assertThat(now.steps().get(1).weight()).as("the covered cheek gives no step").isZero();
+            }
+            last = now;
+        }
+        assertThat(checked).isEqualTo(149);
+    }
+
     /** Samples pictures {@code from} to {@code to} (exclusive) of the same picture; the last sample. */
     private SkinSample run(YuvPicture picture, int from, int to) {
         SkinSample last = null;
