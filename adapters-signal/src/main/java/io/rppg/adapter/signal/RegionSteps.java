@@ -14,9 +14,13 @@ final class RegionSteps {
 
     static final int MAX_REGIONS = 3;
 
-    private double[][] weight = new double[MAX_REGIONS][];
+    /*
+     * Kept as floats: a step is a fraction of a level and a weight a count of skin points, both far within a float's
+     * precision, and 180 s of video keep 12 numbers a picture.
+     */
+    private final float[][] weight = new float[MAX_REGIONS][];
     /** Per region and channel (red, green, blue). */
-    private double[][][] step = new double[MAX_REGIONS][3][];
+    private final float[][][] step = new float[MAX_REGIONS][3][];
     private int regions;
     private int capacity;
 
@@ -32,10 +36,10 @@ final class RegionSteps {
         regions = Math.max(regions, steps.size());
         for (int r = 0; r < steps.size(); r++) {
             RegionStep s = steps.get(r);
-            weight[r][index] = s.weight();
-            step[r][0][index] = s.red();
-            step[r][1][index] = s.green();
-            step[r][2][index] = s.blue();
+            weight[r][index] = (float) s.weight();
+            step[r][0][index] = (float) s.red();
+            step[r][1][index] = (float) s.green();
+            step[r][2][index] = (float) s.blue();
         }
     }
 
@@ -45,9 +49,9 @@ final class RegionSteps {
         }
         int grown = Math.max(size, Math.max(1024, capacity * 2));
         for (int r = 0; r < MAX_REGIONS; r++) {
-            weight[r] = weight[r] == null ? new double[grown] : Arrays.copyOf(weight[r], grown);
+            weight[r] = weight[r] == null ? new float[grown] : Arrays.copyOf(weight[r], grown);
             for (int c = 0; c < 3; c++) {
-                step[r][c] = step[r][c] == null ? new double[grown] : Arrays.copyOf(step[r][c], grown);
+                step[r][c] = step[r][c] == null ? new float[grown] : Arrays.copyOf(step[r][c], grown);
             }
         }
         capacity = grown;
