@@ -12,6 +12,7 @@ import io.rppg.adapter.signal.fixture.SkinTone;
 import io.rppg.adapter.signal.fixture.VideoContainer;
 import io.rppg.domain.vitals.Vitals;
 import io.rppg.adapter.signal.method.RppgMethods;
+import io.rppg.application.port.out.LiveSignalEnginePort.Reading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,6 +107,15 @@ class HardSceneTest {
         assertThat(weighed.heartRate().beatsPerMinute()).isCloseTo(truth.heartRateBpm(), within(3.0));
         assertThat(weighed.signalQuality().snrDb()).isGreaterThan(asRead.signalQuality().snrDb() + 3);
         assertThat(weighed.confidence().value()).isGreaterThan(asRead.confidence().value());
+
+        // A live window of the same pictures is weighed the same way.
+        Reading liveWeighed = new LiveWindowReader(RppgMethods.named("auto"), 10).windowEndingAt(trace, 14, null);
+        Reading liveAsRead = new LiveWindowReader(RppgMethods.named("auto"), 10)
+                .windowEndingAt(withoutRegions(trace), 14, null);
+        assertThat(liveWeighed).isInstanceOf(Reading.Window.class);
+        assertThat(liveAsRead).isInstanceOf(Reading.Window.class);
+        assertThat(((Reading.Window) liveWeighed).window().snrDb())
+                .isGreaterThan(((Reading.Window) liveAsRead).window().snrDb() + 3);
     }
 
     /** The same joined colour without the regions' steps, as it was before they were weighed. */
