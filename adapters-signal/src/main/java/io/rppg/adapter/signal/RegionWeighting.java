@@ -32,16 +32,16 @@ final class RegionWeighting {
 
     /**
      * A region's own pulse SNR (shared power over its own part) below which it is weighed by its quality. Regions
-     * of the generated faces read from -9 to +11 dB, the codec's noise being their own; a cheek shaded under
-     * blotchy noise from -14 to -22 dB.
+     * of the benchmark's generated faces with a pulse read from -9 dB up (the codec's noise is their own); a cheek
+     * shaded under blotchy noise from -14 to -22 dB.
      */
     static final double OWN_SNR_TO_ACT_DB = -3;
     /**
-     * ... and whose own part, per unit of skin weight, is at least this many times the middle region's. On the
-     * generated faces the regions differ by up to 3 times (the forehead is the noisiest, up to 10 times where its
-     * own SNR is still above 0 dB), a cheek shaded under noise by 17 to 37 times; weights moved for smaller
-     * differences changed the benchmark's answers both ways by a few hundredths of a bpm, so regions that differ
-     * less keep the weights they were read with, to the last bit.
+     * ... and whose own part, per unit of skin weight, is at least this many times the middle region's. Below
+     * -3 dB, the regions of the benchmark's hard scenes and mpeg4 faces differ by up to 4.7 times (a small or a
+     * turned face), the foreheads of five of its 95 faces by 6.6 to 12 times, a cheek shaded under noise by 17 to 37
+     * times. Weights moved for differences of 2 times or more changed most of the benchmark's answers, both ways,
+     * by a few hundredths of a bpm; regions that differ less than this keep the weights they were read with.
      */
     static final double OWN_PART_TO_ACT = 6;
     /** The regions must be joined together over this share of the stretch, and this long, to be told apart. */
