@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The numbers a video was reduced to: per picture with a face, its time, mean skin colour and the face's vertical
  * position; plus counts that tell an empty or dark video from a good one. Grows with the video up to the engine's
- * bound on analysed seconds, a few dozen bytes per picture.
+ * bound on analysed seconds, about a hundred bytes per picture (with each skin region's step,
+ * {@link RegionSteps}).
  */
 final class SkinTrace {
 
