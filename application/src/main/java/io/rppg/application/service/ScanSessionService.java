@@ -6,6 +6,7 @@ import io.rppg.application.port.out.ClockPort;
 import io.rppg.application.port.out.IdGeneratorPort;
 import io.rppg.application.port.out.PlanPort;
 import io.rppg.application.port.out.ScanQuotaPort;
+import io.rppg.application.port.out.ScanSessionChangesPort;
 import io.rppg.application.port.out.ScanSessionPort;
 import io.rppg.application.port.out.TenantPort;
 import io.rppg.application.port.out.TransactionPort;
@@ -15,10 +16,20 @@ import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.tenant.TenantId;
 
+import java.time.Duration;
 import java.util.Optional;
 
-/** Opens scan sessions against the plan's limits and reads them back. */
+/**
+ * Opens scan sessions against the plan's limits and reads them back. A pending or processing session, which its
+ * client polls until the result is in, is answered from this node's memory until the change feed says it changed
+ * ({@link KnownScanSessions}).
+ */
 public final class ScanSessionService implements CreateScanSessionUseCase, GetScanSessionQuery {
+
+    /** Enough for every session being polled on a busy node; a poll's session is a few hundred bytes. */
+    private static final int KNOWN_SESSIONS = 50_000;
+    /** A backstop: the feed forgets a changed session within a second. */
+    private static final Duration KNOWN_SESSION_LIFETIME = Duration.ofMinutes(1);
 
     private final ScanSessionPort sessions;
     private final ScanQuotaPort quotas;
@@ -26,15 +37,18 @@ public final class ScanSessionService implements CreateScanSessionUseCase, GetSc
     private final TransactionPort transactions;
     private final ClockPort clock;
     private final IdGeneratorPort ids;
+    private final KnownScanSessions known = new KnownScanSessions(KNOWN_SESSIONS, KNOWN_SESSION_LIFETIME);
 
     public ScanSessionService(ScanSessionPort sessions, ScanQuotaPort quotas, TenantPort tenants, PlanPort plans,
-                              TransactionPort transactions, ClockPort clock, IdGeneratorPort ids) {
+                              TransactionPort transactions, ClockPort clock, IdGeneratorPort ids,
+                              ScanSessionChangesPort changes) {
         this.sessions = sessions;
         this.quotas = quotas;
         this.tenantPlans = new TenantPlans(tenants, plans);
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
+        changes.subscribe(known::apply);
     }
 
     @Override
@@ -54,10 +68,19 @@ public final class ScanSessionService implements CreateScanSessionUseCase, GetSc
         });
     }
 
-    /** One read, which needs no transaction: the session port scopes a read outside one to the tenant itself. */
+    /**
+     * From memory, or one read, which needs no transaction: the session port scopes a read outside one to the
+     * tenant itself.
+     */
     @Override
     public Optional<ScanSession> getScanSession(TenantId tenant, ScanSessionId id) {
         var now = clock.now();
-        return sessions.findById(tenant, id).filter(session -> !session.isExpiredAt(now));
+        var session = known.find(tenant, id, now);
+        if (session.isEmpty()) {
+            long readAt = known.generation();
+            session = sessions.findById(tenant, id);
+            session.ifPresent(read -> known.remember(read, now, readAt));
+        }
+        return session.filter(read -> !read.isExpiredAt(now));
     }
 }

@@ -4,11 +4,13 @@ import io.rppg.application.fakes.DirectTransactions;
 import io.rppg.application.fakes.FixedClock;
 import io.rppg.application.fakes.InMemoryPlanPort;
 import io.rppg.application.fakes.InMemoryScanQuotaPort;
+import io.rppg.application.fakes.InMemoryScanSessionChanges;
 import io.rppg.application.fakes.InMemoryScanSessionPort;
 import io.rppg.application.fakes.InMemoryTenantPort;
 import io.rppg.application.fakes.SequentialIds;
 import io.rppg.application.port.in.CreateScanSessionUseCase.Command;
 import io.rppg.application.port.in.CreateScanSessionUseCase.SessionCreation;
+import io.rppg.application.port.out.ScanSessionChangesPort.ScanSessionChange;
 import io.rppg.domain.quota.UsagePeriod;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanSessionId;
@@ -57,6 +59,7 @@ class ScanSessionServiceTest {
     private final DirectTransactions transactions = new DirectTransactions();
     private final FixedClock clock = new FixedClock(NOW);
     private final SequentialIds ids = new SequentialIds();
+    private final InMemoryScanSessionChanges changes = new InMemoryScanSessionChanges();
     private ScanSessionService service;
 
     @BeforeEach
@@ -64,7 +67,7 @@ class ScanSessionServiceTest {
         plans.save(new Plan(PLAN, "Basic", MONTHLY_SCANS, 60, MAX_OPEN, 50, false));
         tenants.save(Tenant.register(TENANT, "Clinic", PLAN, NOW.minus(Duration.ofDays(30))));
         tenants.save(Tenant.register(OTHER_TENANT, "Insurer", PLAN, NOW.minus(Duration.ofDays(30))));
-        service = new ScanSessionService(sessions, quotas, tenants, plans, transactions, clock, ids);
+        service = new ScanSessionService(sessions, quotas, tenants, plans, transactions, clock, ids, changes);
     }
 
     private SessionCreation create(TenantId tenant, SessionOwner owner) {
@@ -307,5 +310,67 @@ class ScanSessionServiceTest {
     void getScanSessionOpensNoTransaction() {
         service.getScanSession(TENANT, new ScanSessionId("sess_20260315100000_nothere1"));
         assertThat(transactions.tenantTransactions()).isEmpty();
+    }
+
+    // --- answering polls from memory --------------------------------------------------------------------------
+
+    @Test
+    void aPolledSessionIsAnsweredFromMemoryUntilTheFeedSaysItChanged() {
+        changes.publish(new ScanSessionChange.Listening());
+        ScanSession session = createdSession(TENANT, OWNER);
+        assertThat(service.getScanSession(TENANT, session.id())).contains(session);
+
+        ScanSession processing = sessions.save(session.acceptVideo(NOW.plusSeconds(5)));
+        assertThat(service.getScanSession(TENANT, session.id())).as("remembered").contains(session);
+
+        changes.publish(new ScanSessionChange.SessionChanged(TENANT, session.id()));
+        assertThat(service.getScanSession(TENANT, session.id())).contains(processing);
+    }
+
+    @Test
+    void aRememberedSessionIsNotAnsweredToAnotherTenantNorPastItsExpiry() {
+        changes.publish(new ScanSessionChange.Listening());
+        ScanSession session = createdSession(TENANT, OWNER);
+        assertThat(service.getScanSession(TENANT, session.id())).contains(session);
+
+        assertThat(service.getScanSession(OTHER_TENANT, session.id())).isEmpty();
+        clock.advance(ScanSession.LIFETIME);
+        assertThat(service.getScanSession(TENANT, session.id())).isEmpty();
+    }
+
+    @Test
+    void nothingIsRememberedWhileTheFeedDoesNotListen() {
+        ScanSession session = createdSession(TENANT, OWNER);
+        assertThat(service.getScanSession(TENANT, session.id())).contains(session);
+
+        ScanSession processing = sessions.save(session.acceptVideo(NOW.plusSeconds(5)));
+        assertThat(service.getScanSession(TENANT, session.id())).contains(processing);
+    }
+
+    @Test
+    void anInterruptedFeedForgetsEverySessionAndRemembersNoneUntilItListensAgain() {
+        changes.publish(new ScanSessionChange.Listening());
+        ScanSession session = createdSession(TENANT, OWNER);
+        service.getScanSession(TENANT, session.id());
+
+        changes.publish(new ScanSessionChange.Interrupted());
+        ScanSession processing = sessions.save(session.acceptVideo(NOW.plusSeconds(5)));
+        assertThat(service.getScanSession(TENANT, session.id())).contains(processing);
+        ScanSession failed = sessions.save(processing.fail(AnalysisFailure.of(FailureCode.NO_FACE_DETECTED),
+                NOW.plusSeconds(8)));
+        assertThat(service.getScanSession(TENANT, session.id())).contains(failed);
+    }
+
+    @Test
+    void aFinishedSessionIsReadEachTime() {
+        changes.publish(new ScanSessionChange.Listening());
+        ScanSession session = createdSession(TENANT, OWNER);
+        ScanSession failed = sessions.save(session.acceptVideo(NOW.plusSeconds(5))
+                .fail(AnalysisFailure.of(FailureCode.NO_FACE_DETECTED), NOW.plusSeconds(8)));
+        assertThat(service.getScanSession(TENANT, session.id())).contains(failed);
+
+        sessions.save(session.acceptVideo(NOW.plusSeconds(5)));
+        assertThat(service.getScanSession(TENANT, session.id())).map(ScanSession::status)
+                .contains(ScanStatus.PROCESSING);
     }
 }

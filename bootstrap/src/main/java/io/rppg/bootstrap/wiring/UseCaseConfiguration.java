@@ -11,6 +11,7 @@ import io.rppg.application.port.out.PlanPort;
 import io.rppg.application.port.out.RefreshTokenPort;
 import io.rppg.application.port.out.ScanMetadataPort;
 import io.rppg.application.port.out.ScanQuotaPort;
+import io.rppg.application.port.out.ScanSessionChangesPort;
 import io.rppg.application.port.out.ScanSessionPort;
 import io.rppg.application.port.out.TenantDomainPort;
 import io.rppg.application.port.out.TenantPort;
@@ -40,8 +41,8 @@ public class UseCaseConfiguration {
     @Bean
     ScanSessionService scanSessionService(ScanSessionPort sessions, ScanQuotaPort quotas, TenantPort tenants,
                                           PlanPort plans, TransactionPort transactions, ClockPort clock,
-                                          IdGeneratorPort ids) {
-        return new ScanSessionService(sessions, quotas, tenants, plans, transactions, clock, ids);
+                                          IdGeneratorPort ids, ScanSessionChangesPort changes) {
+        return new ScanSessionService(sessions, quotas, tenants, plans, transactions, clock, ids, changes);
     }
 
     @Bean

@@ -27,9 +27,11 @@ import java.util.Set;
 class JdbcScanCatalogAdapter implements ScanCatalogPort {
 
     private final JdbcTemplate jdbc;
+    private final PostgresScanSessionChangesAdapter changes;
 
-    JdbcScanCatalogAdapter(JdbcTemplate jdbc) {
+    JdbcScanCatalogAdapter(JdbcTemplate jdbc, PostgresScanSessionChangesAdapter changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     @Override
@@ -179,8 +181,12 @@ class JdbcScanCatalogAdapter implements ScanCatalogPort {
     @Override
     public boolean delete(TenantId tenant, ScanSessionId session) {
         // Tags, metadata and the device link go with the row (ON DELETE CASCADE).
-        return jdbc.update("DELETE FROM scan_sessions WHERE tenant_id = ? AND id = ?",
+        boolean deleted = jdbc.update("DELETE FROM scan_sessions WHERE tenant_id = ? AND id = ?",
                 tenant.value(), session.value()) > 0;
+        if (deleted) {
+            changes.announceHere(tenant, session);
+        }
+        return deleted;
     }
 
     private static String[] ids(Collection<ScanSessionId> sessions) {

@@ -67,17 +67,24 @@ class JpaScanSessionAdapter implements ScanSessionPort {
     private final JdbcTemplate jdbc;
     private final EntityManager entityManager;
     private final ScanPulses pulses;
+    private final PostgresScanSessionChangesAdapter changes;
 
-    JpaScanSessionAdapter(ScanSessionRepository sessions, JdbcTemplate jdbc, EntityManager entityManager) {
+    JpaScanSessionAdapter(ScanSessionRepository sessions, JdbcTemplate jdbc, EntityManager entityManager,
+                          PostgresScanSessionChangesAdapter changes) {
         this.sessions = sessions;
         this.jdbc = jdbc;
         this.entityManager = entityManager;
         this.pulses = new ScanPulses(jdbc);
+        this.changes = changes;
     }
 
-    /** The session's row, and beside it the pulse its vitals were read from when they carry one. */
+    /**
+     * The session's row, and beside it the pulse its vitals were read from when they carry one. This node forgets
+     * what it remembered of the session when the write commits; the others hear of it from PostgreSQL.
+     */
     @Override
     public ScanSession save(ScanSession session) {
+        changes.announceHere(session.tenantId(), session.id());
         var saved = ScanSessionMapper.toDomain(sessions.save(ScanSessionMapper.toEntity(session)));
         if (session.vitals() != null && session.vitals().waveform() != null) {
             // The pulse's row refers to the session's, which JPA may not have written yet.

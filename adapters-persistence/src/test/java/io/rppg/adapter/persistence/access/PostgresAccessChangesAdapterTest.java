@@ -1,6 +1,7 @@
 package io.rppg.adapter.persistence.access;
 
 import io.rppg.adapter.persistence.PostgresAdapters;
+import io.rppg.adapter.persistence.notify.PostgresNotifications;
 import io.rppg.application.contract.PortContract;
 import io.rppg.application.contract.Tenancy;
 import io.rppg.application.port.out.AccessChangesPort.AccessChange;
@@ -39,7 +40,7 @@ class PostgresAccessChangesAdapterTest extends PortContract {
     private io.rppg.application.port.out.UserPort users;
 
     private final LinkedBlockingQueue<AccessChange> heard = new LinkedBlockingQueue<>();
-    private PostgresAccessChangesAdapter feed;
+    private PostgresNotifications notifications;
 
     @Override
     protected Tenancy tenancy() {
@@ -48,15 +49,15 @@ class PostgresAccessChangesAdapterTest extends PortContract {
 
     @BeforeEach
     void listen() throws InterruptedException {
-        feed = new PostgresAccessChangesAdapter(dataSource);
-        feed.subscribe(heard::add);
-        feed.start();
+        notifications = new PostgresNotifications(dataSource);
+        new PostgresAccessChangesAdapter(notifications).subscribe(heard::add);
+        notifications.start();
         assertThat(next()).isEqualTo(new AccessChange.Listening());
     }
 
     @AfterEach
     void stop() {
-        feed.stop();
+        notifications.stop();
     }
 
     @Test
@@ -105,7 +106,7 @@ class PostgresAccessChangesAdapterTest extends PortContract {
     void aLostConnectionIsSaidAndListeningResumes() throws InterruptedException {
         inPlatform(() -> new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForList(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?",
-                PostgresAccessChangesAdapter.APPLICATION_NAME));
+                PostgresNotifications.APPLICATION_NAME));
 
         assertThat(List.of(next(), next())).containsExactly(new AccessChange.Interrupted(),
                 new AccessChange.Listening());

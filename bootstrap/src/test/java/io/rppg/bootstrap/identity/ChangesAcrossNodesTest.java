@@ -1,16 +1,23 @@
 package io.rppg.bootstrap.identity;
 
 import io.rppg.adapter.persistence.testsupport.TestDatabase;
+import io.rppg.application.port.out.ScanSessionPort;
+import io.rppg.application.port.out.TransactionPort;
 import io.rppg.bootstrap.PlatformTest;
 import io.rppg.bootstrap.RppgApplication;
+import io.rppg.domain.session.ScanSessionId;
+import io.rppg.domain.tenant.TenantId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 
 import static io.rppg.bootstrap.JsonClient.body;
 import static io.rppg.bootstrap.JsonClient.expect;
@@ -20,12 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two nodes on one database: every node answers known API keys and the users of access tokens from memory, yet a key
  * revoked, a user deleted or a tenant suspended on one node is refused by the other within a second, and a tenant
- * reactivated is let back in as quickly.
+ * reactivated is let back in as quickly. Polls of a pending session are answered from memory too, and a change to the
+ * session made on one node is seen by the other within a second.
  */
-class AccessChangesAcrossNodesTest extends PlatformTest {
+class ChangesAcrossNodesTest extends PlatformTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(1);
     private static ConfigurableApplicationContext otherNode;
+
+    @Autowired
+    private TransactionPort transactions;
+    @Autowired
+    private ScanSessionPort sessions;
 
     private Api here;
     private Api there;
@@ -101,6 +114,31 @@ class AccessChangesAcrossNodesTest extends PlatformTest {
         assertThat(timeUntilTheOtherNodeAnswers(token, 403)).isLessThan(WITHIN);
         expect(here.patch("/api/v1/admin/tenants/" + tenant, here.adminToken(), body("status", "active")), 200);
         assertThat(timeUntilTheOtherNodeAnswers(token, 200)).isLessThan(WITHIN);
+    }
+
+    @Test
+    void aSessionPolledOnOneNodeShowsAnUploadMadeOnTheOtherWithinASecond() {
+        var session = expect(there.postEmpty("/api/v1/scan-session", key.secret()), 201).text("session_id");
+        // The other node now answers the pending session's polls from memory.
+        for (int i = 0; i < 3; i++) {
+            assertThat(pollThere(session).text("status")).isEqualTo("pending");
+        }
+
+        var tenantId = new TenantId(UUID.fromString(tenant));
+        var id = new ScanSessionId(session);
+        transactions.inTenantTransaction(tenantId, () -> sessions.save(
+                sessions.findById(tenantId, id).orElseThrow().acceptVideo(Instant.now())));
+
+        var changed = System.nanoTime();
+        while (!"processing".equals(pollThere(session).text("status"))) {
+            assertThat(Duration.ofNanos(System.nanoTime() - changed)).isLessThan(WITHIN);
+        }
+        assertThat(expect(here.get("/api/v1/scan-session/" + session + "/vitals", key.secret()), 200)
+                .text("status")).isEqualTo("processing");
+    }
+
+    private Api.Response pollThere(String session) {
+        return expect(there.get("/api/v1/scan-session/" + session + "/vitals", key.secret()), 200);
     }
 
     private Api.Response callThere() {
