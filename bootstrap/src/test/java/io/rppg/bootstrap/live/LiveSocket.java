@@ -75,6 +75,25 @@ final class LiveSocket implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /**
+     * Sends the message unless the server has closed the connection, even while this send was on its way;
+     * false when it had.
+     */
+    boolean sendUnlessClosed(Map<String, Object> message) {
+        if (isClosed()) {
+            return false;
+        }
+        try {
+            send(message);
+            return true;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.IOException && socket.isOutputClosed()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     void sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
