@@ -4,13 +4,10 @@ import io.rppg.application.port.in.CreateScanSessionUseCase;
 import io.rppg.application.port.in.GetScanSessionQuery;
 import io.rppg.application.port.out.ClockPort;
 import io.rppg.application.port.out.IdGeneratorPort;
-import io.rppg.application.port.out.PlanPort;
-import io.rppg.application.port.out.ScanQuotaPort;
+import io.rppg.application.port.out.ScanAdmissionPort;
+import io.rppg.application.port.out.ScanAdmissionPort.Admission;
 import io.rppg.application.port.out.ScanSessionChangesPort;
 import io.rppg.application.port.out.ScanSessionPort;
-import io.rppg.application.port.out.TenantPort;
-import io.rppg.application.port.out.TransactionPort;
-import io.rppg.domain.quota.ScanAllowance;
 import io.rppg.domain.quota.UsagePeriod;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanSessionId;
@@ -20,9 +17,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Opens scan sessions against the plan's limits and reads them back. A pending or processing session, which its
- * client polls until the result is in, is answered from this node's memory until the change feed says it changed
- * ({@link KnownScanSessions}).
+ * Opens scan sessions within the plan's limits, in one step of the admission port, and reads them back. A pending or
+ * processing session, which its client polls until the result is in, is answered from this node's memory until the
+ * change feed says it changed ({@link KnownScanSessions}).
  */
 public final class ScanSessionService implements CreateScanSessionUseCase, GetScanSessionQuery {
 
@@ -32,20 +29,15 @@ public final class ScanSessionService implements CreateScanSessionUseCase, GetSc
     private static final Duration KNOWN_SESSION_LIFETIME = Duration.ofMinutes(1);
 
     private final ScanSessionPort sessions;
-    private final ScanQuotaPort quotas;
-    private final TenantPlans tenantPlans;
-    private final TransactionPort transactions;
+    private final ScanAdmissionPort admissions;
     private final ClockPort clock;
     private final IdGeneratorPort ids;
     private final KnownScanSessions known = new KnownScanSessions(KNOWN_SESSIONS, KNOWN_SESSION_LIFETIME);
 
-    public ScanSessionService(ScanSessionPort sessions, ScanQuotaPort quotas, TenantPort tenants, PlanPort plans,
-                              TransactionPort transactions, ClockPort clock, IdGeneratorPort ids,
-                              ScanSessionChangesPort changes) {
+    public ScanSessionService(ScanSessionPort sessions, ScanAdmissionPort admissions, ClockPort clock,
+                              IdGeneratorPort ids, ScanSessionChangesPort changes) {
         this.sessions = sessions;
-        this.quotas = quotas;
-        this.tenantPlans = new TenantPlans(tenants, plans);
-        this.transactions = transactions;
+        this.admissions = admissions;
         this.clock = clock;
         this.ids = ids;
         changes.subscribe(known::apply);
@@ -53,19 +45,16 @@ public final class ScanSessionService implements CreateScanSessionUseCase, GetSc
 
     @Override
     public SessionCreation createScanSession(Command command) {
-        return transactions.inTenantTransaction(command.tenant(), () -> {
-            var now = clock.now();
-            var plan = tenantPlans.planOf(command.tenant());
-            if (sessions.countOpen(command.tenant(), command.owner(), now) >= plan.maxOpenSessions()) {
-                return new SessionCreation.TooManyOpenSessions(plan.maxOpenSessions());
-            }
-            return switch (quotas.consumeOne(command.tenant(), UsagePeriod.monthOf(now), plan.monthlyScans())) {
-                case ScanAllowance.NoScansAvailable(var monthlyScans, var renewsAt) ->
-                        new SessionCreation.NoScansAvailable(monthlyScans, renewsAt);
-                case ScanAllowance.Granted granted -> new SessionCreation.Created(sessions.add(
-                        ScanSession.open(ids.newScanSessionId(now), command.tenant(), command.owner(), now)));
-            };
-        });
+        var now = clock.now();
+        var period = UsagePeriod.monthOf(now);
+        var opened = ScanSession.open(ids.newScanSessionId(now), command.tenant(), command.owner(), now);
+        return switch (admissions.admit(opened, period)) {
+            case Admission.Admitted admitted -> new SessionCreation.Created(admitted.session());
+            case Admission.TooManyOpenSessions(var maxOpenSessions) ->
+                    new SessionCreation.TooManyOpenSessions(maxOpenSessions);
+            case Admission.NoScansAvailable(var monthlyScans) ->
+                    new SessionCreation.NoScansAvailable(monthlyScans, period.end());
+        };
     }
 
     /**

@@ -48,20 +48,6 @@ public abstract class ScanSessionPortContract extends PortContract {
     }
 
     @Test
-    void aSessionAddedAsNewIsFoundAsSavedAndAnAddedIdTakenAlreadyIsRefused() {
-        var tenant = newTenant();
-        var opened = ScanSession.open(newId(now()), tenant.id(), OWNER, now());
-
-        var added = inTenant(tenant, () -> sessions().add(opened));
-
-        assertThat(added).isEqualTo(opened);
-        assertThat(inTenant(tenant, () -> sessions().findById(tenant.id(), opened.id()))).contains(opened);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inTenant(tenant, () -> sessions().add(opened)))
-                .isInstanceOf(RuntimeException.class);
-        assertThat(inTenant(tenant, () -> sessions().findById(tenant.id(), opened.id()))).contains(opened);
-    }
-
-    @Test
     void theSameIdInTwoTenantsIsTwoSessions() {
         var tenant = newTenant();
         var other = newTenant();
@@ -200,25 +186,6 @@ public abstract class ScanSessionPortContract extends PortContract {
         var stored = inTenant(tenant, () -> sessions().findById(tenant.id(), failed.id())).orElseThrow();
         assertThat(stored).isEqualTo(failed);
         assertThat(stored.failure().message()).isEqualTo("No face detected in video");
-    }
-
-    @Test
-    void openSessionsAreCountedPerTenantAndOwnerAndStopCountingWhenExpiredOrFinished() {
-        var tenant = newTenant();
-        var other = newTenant();
-        var now = now();
-        save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now));
-        save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now).acceptVideo(now));
-        save(tenant, ScanSession.open(newId(now), tenant.id(), new SessionOwner("key_other"), now));
-        save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now).acceptVideo(now)
-                .fail(AnalysisFailure.of(FailureCode.TOO_DARK), now));
-        save(other, ScanSession.open(newId(now), other.id(), OWNER, now));
-
-        assertThat(inTenant(tenant, () -> sessions().countOpen(tenant.id(), OWNER, now))).isEqualTo(2);
-        assertThat(inTenant(tenant, () -> sessions().countOpen(tenant.id(), OWNER,
-                now.plus(ScanSession.LIFETIME).minusSeconds(1)))).isEqualTo(2);
-        assertThat(inTenant(tenant, () -> sessions().countOpen(tenant.id(), OWNER, now.plus(ScanSession.LIFETIME))))
-                .isZero();
     }
 
     @Test

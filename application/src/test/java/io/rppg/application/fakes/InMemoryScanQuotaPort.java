@@ -18,7 +18,7 @@ public final class InMemoryScanQuotaPort implements ScanQuotaPort {
 
     private final Map<Key, Integer> used = new HashMap<>();
 
-    @Override
+    /** Counts one scan if the period has one left, as the admission does. */
     public synchronized ScanAllowance consumeOne(TenantId tenant, UsagePeriod period, int monthlyScans) {
         Key key = new Key(tenant, period.start());
         int before = used.getOrDefault(key, 0);

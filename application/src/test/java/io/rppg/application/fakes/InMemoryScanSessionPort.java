@@ -33,7 +33,7 @@ public final class InMemoryScanSessionPort implements ScanSessionPort {
         return session;
     }
 
-    @Override
+    /** Stores a session just opened; one of that id in the tenant already is refused. */
     public ScanSession add(ScanSession session) {
         if (sessions.putIfAbsent(new Key(session.tenantId(), session.id()), session) != null) {
             throw new IllegalStateException("session " + session.id() + " exists already");
@@ -52,8 +52,7 @@ public final class InMemoryScanSessionPort implements ScanSessionPort {
         return findById(tenant, id);
     }
 
-    /** Open as the adapter counts it: PENDING or PROCESSING, of this tenant and owner, with expiresAt after now. */
-    @Override
+    /** Open as the admission counts it: PENDING or PROCESSING, of this tenant and owner, with expiresAt after now. */
     public int countOpen(TenantId tenant, SessionOwner owner, Instant now) {
         return (int) sessions.values().stream()
                 .filter(s -> s.tenantId().equals(tenant))

@@ -1,8 +1,8 @@
 package io.rppg.application.service;
 
-import io.rppg.application.fakes.DirectTransactions;
 import io.rppg.application.fakes.FixedClock;
 import io.rppg.application.fakes.InMemoryPlanPort;
+import io.rppg.application.fakes.InMemoryScanAdmissions;
 import io.rppg.application.fakes.InMemoryScanQuotaPort;
 import io.rppg.application.fakes.InMemoryScanSessionChanges;
 import io.rppg.application.fakes.InMemoryScanSessionPort;
@@ -56,7 +56,6 @@ class ScanSessionServiceTest {
     private final InMemoryScanQuotaPort quotas = new InMemoryScanQuotaPort();
     private final InMemoryTenantPort tenants = new InMemoryTenantPort();
     private final InMemoryPlanPort plans = new InMemoryPlanPort();
-    private final DirectTransactions transactions = new DirectTransactions();
     private final FixedClock clock = new FixedClock(NOW);
     private final SequentialIds ids = new SequentialIds();
     private final InMemoryScanSessionChanges changes = new InMemoryScanSessionChanges();
@@ -67,7 +66,8 @@ class ScanSessionServiceTest {
         plans.save(new Plan(PLAN, "Basic", MONTHLY_SCANS, 60, MAX_OPEN, 50, false));
         tenants.save(Tenant.register(TENANT, "Clinic", PLAN, NOW.minus(Duration.ofDays(30))));
         tenants.save(Tenant.register(OTHER_TENANT, "Insurer", PLAN, NOW.minus(Duration.ofDays(30))));
-        service = new ScanSessionService(sessions, quotas, tenants, plans, transactions, clock, ids, changes);
+        service = new ScanSessionService(sessions, new InMemoryScanAdmissions(sessions, quotas, tenants, plans), clock,
+                ids, changes);
     }
 
     private SessionCreation create(TenantId tenant, SessionOwner owner) {
@@ -106,13 +106,6 @@ class ScanSessionServiceTest {
         assertThat(quotas.used(TENANT, MARCH)).isEqualTo(1);
         assertThat(quotas.usage(TENANT, MARCH, MONTHLY_SCANS).left()).isEqualTo(MONTHLY_SCANS - 1);
         assertThat(quotas.used(OTHER_TENANT, MARCH)).isZero();
-    }
-
-    @Test
-    void creatingASessionRunsInTheCallersTenantTransaction() {
-        createdSession(TENANT, OWNER);
-        assertThat(transactions.tenantTransactions()).containsExactly(TENANT);
-        assertThat(transactions.platformTransactions()).isZero();
     }
 
     @Test
@@ -303,13 +296,6 @@ class ScanSessionServiceTest {
     @Test
     void getScanSessionIsEmptyForAnUnknownId() {
         assertThat(service.getScanSession(TENANT, new ScanSessionId("sess_20260315100000_nothere1"))).isEmpty();
-    }
-
-    /** A poll is one read, which the session port scopes to the tenant itself: no transaction, no commit. */
-    @Test
-    void getScanSessionOpensNoTransaction() {
-        service.getScanSession(TENANT, new ScanSessionId("sess_20260315100000_nothere1"));
-        assertThat(transactions.tenantTransactions()).isEmpty();
     }
 
     // --- answering polls from memory --------------------------------------------------------------------------

@@ -9,8 +9,8 @@ import io.rppg.application.port.out.LoginThrottlePort;
 import io.rppg.application.port.out.PasswordHasherPort;
 import io.rppg.application.port.out.PlanPort;
 import io.rppg.application.port.out.RefreshTokenPort;
+import io.rppg.application.port.out.ScanAdmissionPort;
 import io.rppg.application.port.out.ScanMetadataPort;
-import io.rppg.application.port.out.ScanQuotaPort;
 import io.rppg.application.port.out.ScanSessionChangesPort;
 import io.rppg.application.port.out.ScanSessionPort;
 import io.rppg.application.port.out.TenantDomainPort;
@@ -39,10 +39,9 @@ import org.springframework.context.annotation.Configuration;
 public class UseCaseConfiguration {
 
     @Bean
-    ScanSessionService scanSessionService(ScanSessionPort sessions, ScanQuotaPort quotas, TenantPort tenants,
-                                          PlanPort plans, TransactionPort transactions, ClockPort clock,
+    ScanSessionService scanSessionService(ScanSessionPort sessions, ScanAdmissionPort admissions, ClockPort clock,
                                           IdGeneratorPort ids, ScanSessionChangesPort changes) {
-        return new ScanSessionService(sessions, quotas, tenants, plans, transactions, clock, ids, changes);
+        return new ScanSessionService(sessions, admissions, clock, ids, changes);
     }
 
     @Bean

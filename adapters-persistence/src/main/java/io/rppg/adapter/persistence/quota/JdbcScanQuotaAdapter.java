@@ -1,7 +1,6 @@
 package io.rppg.adapter.persistence.quota;
 
 import io.rppg.application.port.out.ScanQuotaPort;
-import io.rppg.domain.quota.ScanAllowance;
 import io.rppg.domain.quota.ScanQuota;
 import io.rppg.domain.quota.UsagePeriod;
 import io.rppg.domain.tenant.TenantId;
@@ -11,8 +10,8 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 
 /**
- * Scan counting in one conditional upsert: PostgreSQL locks the usage row, re-checks {@code used < limit} after
- * any concurrent writer commits, and so never lets two callers take the last scan.
+ * The scans counted per tenant and period, one row each. A scan is counted when its session is let in
+ * ({@code JdbcScanAdmissionAdapter}).
  */
 @Component
 class JdbcScanQuotaAdapter implements ScanQuotaPort {
@@ -21,30 +20,6 @@ class JdbcScanQuotaAdapter implements ScanQuotaPort {
 
     JdbcScanQuotaAdapter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * The period's row is created by the first scan counted in it, and counted in the same statement: on a conflict
-     * PostgreSQL locks the existing row and re-checks {@code used < limit} on its latest version.
-     */
-    @Override
-    public ScanAllowance consumeOne(TenantId tenant, UsagePeriod period, int monthlyScans) {
-        if (monthlyScans < 1) {
-            return new ScanAllowance.NoScansAvailable(monthlyScans, period.end());
-        }
-        var usedAfter = jdbc.query("""
-                        INSERT INTO scan_usage AS counted (tenant_id, period_start, period_end, used)
-                        VALUES (?, ?, ?, 1)
-                        ON CONFLICT (tenant_id, period_start)
-                        DO UPDATE SET used = counted.used + 1 WHERE counted.used < ?
-                        RETURNING used
-                        """,
-                (rs, row) -> rs.getInt(1),
-                tenant.value(), Timestamp.from(period.start()), Timestamp.from(period.end()), monthlyScans);
-        if (usedAfter.isEmpty()) {
-            return new ScanAllowance.NoScansAvailable(monthlyScans, period.end());
-        }
-        return new ScanAllowance.Granted(Math.max(0, monthlyScans - usedAfter.get(0)));
     }
 
     @Override

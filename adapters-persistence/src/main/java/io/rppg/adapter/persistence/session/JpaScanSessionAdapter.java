@@ -4,7 +4,6 @@ import io.rppg.application.port.out.ScanSessionPort;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.ScanStatus;
-import io.rppg.domain.session.SessionOwner;
 import io.rppg.domain.tenant.TenantId;
 import jakarta.persistence.EntityManager;
 import org.springframework.data.domain.Limit;
@@ -18,8 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,25 +24,6 @@ import java.util.Optional;
 
 @Component
 class JpaScanSessionAdapter implements ScanSessionPort {
-
-    /**
-     * A transaction-scoped advisory lock on the owner, then the owner's open sessions: the count and the insert that
-     * follows it are not split.
-     */
-    private static final String LOCK_OWNER_AND_COUNT_OPEN = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0)); "
-            + "SELECT count(*) FROM scan_sessions WHERE tenant_id = ? AND owner = ?"
-            + " AND status IN ('PENDING', 'PROCESSING') AND expires_at > ?";
-
-    /**
-     * An opened session is not worth a disk flush: a session creation of one tenant waits for the one before it (the
-     * owner's lock and the tenant's usage row), so a flush per commit would cap a tenant at the disk's flushes per
-     * second. Should PostgreSQL itself crash (not a node: the database) within the fraction of a second before its
-     * WAL writer flushes, the last sessions opened are lost together with the scans they were charged, and their
-     * clients' uploads are answered {@code SESSION_NOT_FOUND}; nothing else is lost and nothing is left half done.
-     */
-    private static final String COMMIT_WITHOUT_FLUSH_AND_INSERT_OPENED = "SET LOCAL synchronous_commit TO off; "
-            + "INSERT INTO scan_sessions (tenant_id, id, owner, status, created_at, expires_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?)";
 
     /** Every column of a session and of its pulse, as the poll of its vitals reads them. */
     private static final String SELECT_ONE = "SELECT s.tenant_id, s.id, s.owner, s.status, s.created_at, s.expires_at,"
@@ -100,36 +78,6 @@ class JpaScanSessionAdapter implements ScanSessionPort {
     }
 
     /**
-     * Inserted with plain JDBC, not saved: Spring Data's save of an entity with an assigned id reads the row first to
-     * merge, and an opened session has only these columns to write. The transaction then commits without waiting
-     * for its write-ahead log to reach the disk (see {@link #COMMIT_WITHOUT_FLUSH_AND_INSERT_OPENED}).
-     */
-    @Override
-    public ScanSession add(ScanSession session) {
-        if (session.status() != ScanStatus.PENDING || session.videoReceivedAt() != null || session.vitals() != null
-                || session.failure() != null) {
-            throw new IllegalArgumentException("only a session just opened is added: " + session.id().value());
-        }
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (var statement = connection.prepareStatement(COMMIT_WITHOUT_FLUSH_AND_INSERT_OPENED)) {
-                statement.setObject(1, session.tenantId().value());
-                statement.setString(2, session.id().value());
-                statement.setString(3, session.owner().value());
-                statement.setString(4, session.status().name());
-                statement.setObject(5, utc(session.createdAt()));
-                statement.setObject(6, utc(session.expiresAt()));
-                statement.execute();
-                return null;
-            }
-        });
-        return session;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /**
      * Read with plain JDBC in one statement, the pulse of a completed session's vitals joined: every vitals poll
      * comes here, and the JPA query machinery cost more than the read. Inside a transaction, writes still waiting
      * in the persistence context are flushed first, so the read sees them. Outside one (a poll, which needs no
@@ -167,7 +115,7 @@ class JpaScanSessionAdapter implements ScanSessionPort {
     }
 
     /**
-     * Runs a statement of two (a setting or a lock, then a query) in one round trip and returns the query's rows;
+     * Runs a statement of two (the tenant's setting, then a query) in one round trip and returns the query's rows;
      * the first statement's own result is passed over.
      */
     private static ResultSet secondResult(PreparedStatement statement) throws SQLException {
@@ -185,26 +133,6 @@ class JpaScanSessionAdapter implements ScanSessionPort {
     @Override
     public Optional<ScanSession> findByIdForUpdate(TenantId tenant, ScanSessionId id) {
         return sessions.findForUpdate(tenant.value(), id.value()).map(ScanSessionMapper::toDomain);
-    }
-
-    /** The owner's lock and the count in one round trip, the lock's statement first. */
-    @Override
-    public int countOpen(TenantId tenant, SessionOwner owner, Instant now) {
-        if (entityManager.isJoinedToTransaction()) {
-            entityManager.flush();
-        }
-        return jdbc.execute((ConnectionCallback<Integer>) connection -> {
-            try (var statement = connection.prepareStatement(LOCK_OWNER_AND_COUNT_OPEN)) {
-                statement.setString(1, tenant.value() + "/" + owner.value());
-                statement.setObject(2, tenant.value());
-                statement.setString(3, owner.value());
-                statement.setObject(4, utc(now));
-                try (var rows = secondResult(statement)) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            }
-        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.rppg.adapter.persistence.quota;
 import io.rppg.adapter.persistence.PostgresAdapters;
 import io.rppg.application.contract.ScanQuotaPortContract;
 import io.rppg.application.contract.Tenancy;
+import io.rppg.application.port.out.ScanAdmissionPort;
 import io.rppg.application.port.out.ScanQuotaPort;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -13,6 +14,8 @@ class JdbcScanQuotaAdapterTest extends ScanQuotaPortContract {
     private Tenancy tenancy;
     @Autowired
     private ScanQuotaPort quotas;
+    @Autowired
+    private ScanAdmissionPort admissions;
 
     @Override
     protected Tenancy tenancy() {
@@ -22,5 +25,10 @@ class JdbcScanQuotaAdapterTest extends ScanQuotaPortContract {
     @Override
     protected ScanQuotaPort quotas() {
         return quotas;
+    }
+
+    @Override
+    protected ScanAdmissionPort admissions() {
+        return admissions;
     }
 }

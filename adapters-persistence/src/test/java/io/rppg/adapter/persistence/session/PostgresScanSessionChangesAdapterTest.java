@@ -4,9 +4,11 @@ import io.rppg.adapter.persistence.PostgresAdapters;
 import io.rppg.adapter.persistence.notify.PostgresNotifications;
 import io.rppg.application.contract.PortContract;
 import io.rppg.application.contract.Tenancy;
+import io.rppg.application.port.out.ScanAdmissionPort;
 import io.rppg.application.port.out.ScanCatalogPort;
 import io.rppg.application.port.out.ScanSessionChangesPort.ScanSessionChange;
 import io.rppg.application.port.out.ScanSessionPort;
+import io.rppg.domain.quota.UsagePeriod;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.SessionOwner;
@@ -38,6 +40,8 @@ class PostgresScanSessionChangesAdapterTest extends PortContract {
     private ScanSessionPort sessions;
     @Autowired
     private ScanCatalogPort catalog;
+    @Autowired
+    private ScanAdmissionPort admissions;
 
     private final LinkedBlockingQueue<ScanSessionChange> heard = new LinkedBlockingQueue<>();
     private PostgresNotifications notifications;
@@ -65,7 +69,7 @@ class PostgresScanSessionChangesAdapterTest extends PortContract {
         var tenant = newTenant();
         var opened = ScanSession.open(ScanSessionId.issue(now(), randomPart()), tenant.id(),
                 new SessionOwner("key_alice"), now());
-        inTenant(tenant, () -> sessions.add(opened));
+        admissions.admit(opened, UsagePeriod.monthOf(now()));
         assertThat(heard.poll(1, TimeUnit.SECONDS)).as("an opened session").isNull();
 
         inTenant(tenant, () -> sessions.save(opened.acceptVideo(now())));

@@ -1,18 +1,11 @@
 package io.rppg.application.port.out;
 
-import io.rppg.domain.quota.ScanAllowance;
 import io.rppg.domain.quota.ScanQuota;
 import io.rppg.domain.quota.UsagePeriod;
 import io.rppg.domain.tenant.TenantId;
 
-/** Counts scans per tenant and period. */
+/** Scans counted per tenant and period. A scan is charged when its session is let in ({@link ScanAdmissionPort}). */
 public interface ScanQuotaPort {
-
-    /**
-     * Counts one scan if the period has one left, in a single atomic step: concurrent callers can never together
-     * exceed {@code monthlyScans}.
-     */
-    ScanAllowance consumeOne(TenantId tenant, UsagePeriod period, int monthlyScans);
 
     /** Gives one scan back, after a scan failed through a fault of the platform. Never goes below zero. */
     void giveBackOne(TenantId tenant, UsagePeriod period);

@@ -3,7 +3,6 @@ package io.rppg.application.port.out;
 import io.rppg.domain.session.ScanSession;
 import io.rppg.domain.session.ScanSessionId;
 import io.rppg.domain.session.ScanStatus;
-import io.rppg.domain.session.SessionOwner;
 import io.rppg.domain.tenant.TenantId;
 
 import java.time.Instant;
@@ -21,16 +20,6 @@ public interface ScanSessionPort {
     ScanSession save(ScanSession session);
 
     /**
-     * Inserts a session just opened, never stored before: a store may skip looking for an existing one, which
-     * {@link #save} must do. A session of that id already in the tenant fails the transaction. A store may commit
-     * the transaction that adds one less durably (a database crash right after the commit may lose it, with
-     * everything else of that transaction, but never part of it).
-     */
-    default ScanSession add(ScanSession session) {
-        return save(session);
-    }
-
-    /**
      * The session with all of its result, the pulse its vitals were read from included when it was kept. Called
      * outside a transaction it is a read on its own, scoped to the tenant all the same.
      */
@@ -42,13 +31,6 @@ public interface ScanSessionPort {
      * vitals may leave out the pulse.
      */
     Optional<ScanSession> findByIdForUpdate(TenantId tenant, ScanSessionId id);
-
-    /**
-     * Sessions of one owner that are pending or processing and not yet expired at {@code now}. Holds the owner's
-     * lock until the transaction ends, so that sessions opened for one owner at the same time are counted one after
-     * the other and the plan's limit of open sessions holds under a burst.
-     */
-    int countOpen(TenantId tenant, SessionOwner owner, Instant now);
 
     /**
      * A page of a tenant's sessions, newest first, strictly older than {@code before} when it is given. Their vitals
