@@ -53,7 +53,7 @@ public final class ChangeFeed<C> implements PostgresNotifications.ChannelListene
         }
     }
 
-    /** Tells this node's subscribers of a change made in the current transaction, once it commits (at once without one). */
+    /** Tells this node's subscribers of a change made in the current transaction when it commits (now without one). */
     public void announceHere(C change) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             publish(change);

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * One connection per node that listens, with PostgreSQL's {@code LISTEN}, on every channel the node's change feeds
@@ -63,11 +64,6 @@ public class PostgresNotifications implements SmartLifecycle {
         if (channels.putIfAbsent(channel, listener) != null) {
             throw new IllegalStateException("channel " + channel + " has a listener already");
         }
-    }
-
-    /** Whether the connection listens on every channel right now. */
-    public boolean isListening() {
-        return listening;
     }
 
     @Override
@@ -171,7 +167,7 @@ public class PostgresNotifications implements SmartLifecycle {
         }
     }
 
-    private static void tell(ChannelListener listener, java.util.function.Consumer<ChannelListener> news) {
+    private static void tell(ChannelListener listener, Consumer<ChannelListener> news) {
         try {
             news.accept(listener);
         } catch (RuntimeException e) {
