@@ -39,6 +39,19 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void everyTableOfATenantsRowsHasItsPolicyForcedEvenOnItsOwner() {
+        var unguarded = jdbc.queryForList("""
+                SELECT c.relname FROM pg_class c
+                JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = current_schema()
+                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+                WHERE c.relkind = 'r' AND (NOT (c.relrowsecurity AND c.relforcerowsecurity)
+                  OR NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid))
+                """, String.class);
+
+        assertThat(unguarded).isEmpty();
+    }
+
+    @Test
     void aQueryWithoutTenantFilterSeesOnlyTheTenantOfItsTransaction() {
         var mine = tenancy.newTenant(10);
         var theirs = tenancy.newTenant(10);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -108,6 +109,36 @@ public abstract class ScanAdmissionPortContract extends PortContract {
 
         var afterItsLifetime = opened(tenant, ALICE, start.plus(ScanSession.LIFETIME));
         assertThat(admissions().admit(afterItsLifetime, period)).isInstanceOf(Admission.Admitted.class);
+    }
+
+    /**
+     * A session held open counts until the very moment it expires, and not a moment after, wherever that moment falls
+     * against the minutes and hours of the clock.
+     */
+    @Test
+    void openSessionsCountUntilTheMomentTheyExpire() {
+        var aligned = Instant.parse("2026-11-30T10:00:00Z");
+        for (var moment : List.of(aligned, aligned.plusSeconds(1), aligned.minusSeconds(1), aligned.plusSeconds(299),
+                aligned.plusSeconds(599), aligned.plusSeconds(3_601))) {
+            var tenant = tenantOnPlan(100, 3);
+            var period = UsagePeriod.monthOf(moment);
+            var expiresJustBefore = moment.minus(ScanSession.LIFETIME).minusSeconds(3);
+            var expiresJustAfter = moment.minus(ScanSession.LIFETIME).plusSeconds(3);
+            var expiresTomorrow = moment.minusSeconds(3_600);
+            for (var opening : List.of(expiresJustBefore, expiresJustAfter, expiresTomorrow)) {
+                assertThat(admissions().admit(opened(tenant, ALICE, opening), UsagePeriod.monthOf(opening)))
+                        .as("opened at %s", opening).isInstanceOf(Admission.Admitted.class);
+            }
+
+            assertThat(admissions().admit(opened(tenant, ALICE, moment), period))
+                    .as("the first at %s, beside two open", moment).isInstanceOf(Admission.Admitted.class);
+            assertThat(admissions().admit(opened(tenant, ALICE, moment), period))
+                    .as("the second at %s, beside three open", moment)
+                    .isEqualTo(new Admission.TooManyOpenSessions(3));
+            assertThat(admissions().admit(opened(tenant, ALICE, moment.plusSeconds(3)), period))
+                    .as("at %s, as the one that expires just after it expires", moment.plusSeconds(3))
+                    .isInstanceOf(Admission.Admitted.class);
+        }
     }
 
     /** A plan without scans lets nothing in and counts nothing, even in a period nothing was counted in yet. */

@@ -33,7 +33,10 @@ import java.time.ZoneOffset;
  *     clients' uploads are answered {@code SESSION_NOT_FOUND}; nothing is left half done;</li>
  *     <li>a transaction-scoped advisory lock on the owner, so that the count and the insert of one admission are not
  *     split by another's;</li>
- *     <li>the tenant's plan, the owner's open sessions counted up to the plan's limit, the period's scan charged only
+ *     <li>the tenant's plan; the owner's open sessions, added up from their counts per ten minutes of expiry (kept by
+ *     triggers, migration V98) for those expiring after the current ten minutes and counted one by one, up to the
+ *     plan's limit, for those expiring within it; the owner's counts that ended more than an hour ago swept (an hour,
+ *     so that no node whose clock runs ahead sweeps a count another node still reads); the period's scan charged only
  *     below both limits (the usage row is created by the first scan of the period, and on a conflict PostgreSQL
  *     locks the row and re-checks {@code used < limit} on its latest version), and the session inserted only when
  *     the scan was charged.</li>
@@ -51,11 +54,19 @@ class JdbcScanAdmissionAdapter implements ScanAdmissionPort {
                 FROM tenants t JOIN plans p ON p.id = t.plan_id
                 WHERE t.id = ?
             ), held AS (
-                SELECT count(*) AS sessions FROM (
-                    SELECT 1 FROM scan_sessions
-                    WHERE tenant_id = ? AND owner = ? AND status IN ('PENDING', 'PROCESSING') AND expires_at > ?
-                    LIMIT (SELECT max_open_sessions FROM plan)
-                ) open_sessions
+                SELECT coalesce(sum(open_sessions), 0) + (
+                    SELECT count(*) FROM (
+                        SELECT 1 FROM scan_sessions
+                        WHERE owner_key = ? AND status IN ('PENDING', 'PROCESSING')
+                          AND expires_at > ? AND expires_at < to_timestamp((scan_session_expiry_bucket(?) + 1) * 600)
+                        LIMIT (SELECT max_open_sessions FROM plan)
+                    ) expiring_now
+                ) AS sessions
+                FROM open_scan_sessions_by_expiry
+                WHERE tenant_id = ? AND owner = ? AND expiry_bucket > scan_session_expiry_bucket(?)
+            ), swept AS (
+                DELETE FROM open_scan_sessions_by_expiry
+                WHERE tenant_id = ? AND owner = ? AND expiry_bucket < scan_session_expiry_bucket(?) - 6
             ), charged AS (
                 INSERT INTO scan_usage AS counted (tenant_id, period_start, period_end, used)
                 SELECT ?, ?, ?, 1 FROM plan, held
@@ -94,15 +105,26 @@ class JdbcScanAdmissionAdapter implements ScanAdmissionPort {
             throws SQLException {
         var tenant = opened.tenantId().value();
         var owner = opened.owner().value();
+        var ownerKey = tenant + "/" + owner;
         Admission admission;
         try (var statement = connection.prepareStatement(ADMIT)) {
             int p = 1;
             statement.setString(p++, tenant.toString());
-            statement.setString(p++, tenant + "/" + owner);
+            statement.setString(p++, ownerKey);
             statement.setObject(p++, tenant);
+            var now = utc(opened.createdAt());
+            // the owner's sessions expiring in the current ten minutes
+            statement.setString(p++, ownerKey);
+            statement.setObject(p++, now);
+            statement.setObject(p++, now);
+            // the owner's later buckets
             statement.setObject(p++, tenant);
             statement.setString(p++, owner);
-            statement.setObject(p++, utc(opened.createdAt()));
+            statement.setObject(p++, now);
+            // the owner's buckets to sweep
+            statement.setObject(p++, tenant);
+            statement.setString(p++, owner);
+            statement.setObject(p++, now);
             statement.setObject(p++, tenant);
             statement.setTimestamp(p++, Timestamp.from(period.start()));
             statement.setTimestamp(p++, Timestamp.from(period.end()));
