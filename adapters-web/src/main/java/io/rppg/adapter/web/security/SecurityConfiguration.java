@@ -50,6 +50,9 @@ import java.util.Set;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
+    /** Verified access tokens kept per node (a few kilobytes each), for clients polling with a token. */
+    private static final int KNOWN_ACCESS_TOKENS = 10_000;
+
     /** Paths that take no bearer credential (the refresh endpoint reads its refresh token itself). */
     static final Set<String> PUBLIC_PATHS = Set.of(
             "/health", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
@@ -94,7 +97,7 @@ public class SecurityConfiguration {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new AccessTokenLifetime(properties.accessTokenTtl(), Clock.systemUTC())));
-        return decoder;
+        return new KnownAccessTokens(decoder, Clock.systemUTC(), KNOWN_ACCESS_TOKENS);
     }
 
     @Bean
