@@ -82,14 +82,15 @@ public final class ScanHistoryService implements ListScanSessionsQuery, GetTenan
     @Override
     public TenantUsage getTenantUsage(TenantId tenant) {
         return transactions.inTenantTransaction(tenant, () -> {
-            var period = UsagePeriod.monthOf(clock.now());
+            var now = clock.now();
+            var period = UsagePeriod.monthOf(now);
             var plan = tenantPlans.planOf(tenant);
             var quota = quotas.usage(tenant, period, plan.monthlyScans());
             var byStatus = new EnumMap<ScanStatus, Long>(ScanStatus.class);
             for (var status : ScanStatus.values()) {
                 byStatus.put(status, 0L);
             }
-            byStatus.putAll(sessions.countByStatus(tenant, period.start(), period.end()));
+            byStatus.putAll(sessions.countByStatus(tenant, period.start(), period.end(), now));
             return new TenantUsage(period.start(), period.end(), quota.used(), quota.monthlyScans(), quota.left(),
                     Collections.unmodifiableMap(byStatus));
         });

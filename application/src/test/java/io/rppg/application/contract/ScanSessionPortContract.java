@@ -258,9 +258,26 @@ public abstract class ScanSessionPortContract extends PortContract {
         var windowEnd = now.plusSeconds(60);
         save(tenant, ScanSession.open(newId(windowEnd), tenant.id(), OWNER, windowEnd));
 
-        var counts = inTenant(tenant, () -> sessions().countByStatus(tenant.id(), now, windowEnd));
+        var counts = inTenant(tenant, () -> sessions().countByStatus(tenant.id(), now, windowEnd, now));
 
         assertThat(counts).isEqualTo(Map.of(ScanStatus.PENDING, 1L, ScanStatus.PROCESSING, 2L));
+    }
+
+    @Test
+    void countsByStatusSeeAPendingSessionPastItsLifetimeAsExpired() {
+        var tenant = newTenant();
+        var now = now();
+        var abandoned = save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now));
+        save(tenant, ScanSession.open(newId(now), tenant.id(), OWNER, now).acceptVideo(now));
+        var windowEnd = now.plusSeconds(60);
+
+        var atItsExpiry = inTenant(tenant,
+                () -> sessions().countByStatus(tenant.id(), now, windowEnd, abandoned.expiresAt()));
+        var justBefore = inTenant(tenant,
+                () -> sessions().countByStatus(tenant.id(), now, windowEnd, abandoned.expiresAt().minusMillis(1)));
+
+        assertThat(atItsExpiry).isEqualTo(Map.of(ScanStatus.EXPIRED, 1L, ScanStatus.PROCESSING, 1L));
+        assertThat(justBefore).isEqualTo(Map.of(ScanStatus.PENDING, 1L, ScanStatus.PROCESSING, 1L));
     }
 
     private java.util.List<ScanSession> listed(Tenant tenant, ScanStatus status, Instant asOf) {

@@ -81,12 +81,12 @@ public final class InMemoryScanSessionPort implements ScanSessionPort {
     }
 
     @Override
-    public Map<ScanStatus, Long> countByStatus(TenantId tenant, Instant from, Instant to) {
+    public Map<ScanStatus, Long> countByStatus(TenantId tenant, Instant from, Instant to, Instant asOf) {
         Map<ScanStatus, Long> counts = new EnumMap<>(ScanStatus.class);
         sessions.values().stream()
                 .filter(s -> s.tenantId().equals(tenant))
                 .filter(s -> !s.createdAt().isBefore(from) && s.createdAt().isBefore(to))
-                .forEach(s -> counts.merge(s.status(), 1L, Long::sum));
+                .forEach(s -> counts.merge(s.statusAt(asOf), 1L, Long::sum));
         return counts;
     }
 

@@ -165,10 +165,15 @@ class JpaScanSessionAdapter implements ScanSessionPort {
     }
 
     @Override
-    public Map<ScanStatus, Long> countByStatus(TenantId tenant, Instant from, Instant to) {
+    public Map<ScanStatus, Long> countByStatus(TenantId tenant, Instant from, Instant to, Instant asOf) {
         var counts = new EnumMap<ScanStatus, Long>(ScanStatus.class);
-        for (Object[] row : sessions.countByStatus(tenant.value(), from, to)) {
+        for (Object[] row : sessions.countByStatusBesidesExpired(tenant.value(), from, to, ScanStatus.PENDING, asOf)) {
             counts.put((ScanStatus) row[0], (Long) row[1]);
+        }
+        // Pending sessions past their lifetime are stored as pending and seen as expired.
+        long expired = sessions.countPendingExpiredBy(tenant.value(), from, to, ScanStatus.PENDING, asOf);
+        if (expired > 0) {
+            counts.merge(ScanStatus.EXPIRED, expired, Long::sum);
         }
         return counts;
     }

@@ -38,7 +38,16 @@ interface ScanSessionRepository extends JpaRepository<ScanSessionEntity, ScanSes
     @Query("""
             select s.status, count(s) from ScanSessionEntity s
             where s.tenantId = :tenantId and s.createdAt >= :from and s.createdAt < :to
+              and (s.status <> :pending or s.expiresAt > :asOf)
             group by s.status
             """)
-    List<Object[]> countByStatus(UUID tenantId, Instant from, Instant to);
+    List<Object[]> countByStatusBesidesExpired(UUID tenantId, Instant from, Instant to, ScanStatus pending,
+                                               Instant asOf);
+
+    @Query("""
+            select count(s) from ScanSessionEntity s
+            where s.tenantId = :tenantId and s.createdAt >= :from and s.createdAt < :to
+              and s.status = :pending and s.expiresAt <= :asOf
+            """)
+    long countPendingExpiredBy(UUID tenantId, Instant from, Instant to, ScanStatus pending, Instant asOf);
 }

@@ -38,8 +38,11 @@ public interface ScanSessionPort {
      */
     List<ScanSession> findPage(TenantId tenant, ScanSessionPage page);
 
-    /** How many of the tenant's sessions created in [from, to) are in each stored status. */
-    Map<ScanStatus, Long> countByStatus(TenantId tenant, Instant from, Instant to);
+    /**
+     * How many of the tenant's sessions created in [from, to) are in each status, as a client sees it at {@code asOf}
+     * ({@link ScanSession#statusAt}: a pending session past its lifetime is expired).
+     */
+    Map<ScanStatus, Long> countByStatus(TenantId tenant, Instant from, Instant to, Instant asOf);
 
     /**
      * One page of a listing.
