@@ -125,6 +125,54 @@ class VitalsEstimatorTest {
         assertThat(vitals.method()).matches("auto:(pos|green|lgi)");
     }
 
+    /**
+     * A faint steady swing at the pace the head sways (a coarse codec's blocks carry the motion into the colour) is
+     * as regular as a pulse; with the head moving at that very pace, the rate is doubted.
+     */
+    @Test
+    void aFaintSteadySwingAtThePaceTheHeadSwaysIsDoubted() {
+        SkinTrace trace = swaying(2.0);
+
+        Vitals vitals = measured(estimator.estimate(trace, 0, trace.size(), 1));
+
+        assertThat(vitals.heartRate().beatsPerMinute()).isCloseTo(SWAY_HZ * 60, within(1.0));
+        assertThat(vitals.confidence().value()).isLessThan(0.3);
+        assertThat(vitals.heartRateDoubt()).contains("the head moves up and down (38 times a minute)");
+    }
+
+    /** The same faint steady swing on a head that holds still is a compressed pulse, and believed as one. */
+    @Test
+    void aFaintSteadySwingOnAStillHeadIsBelieved() {
+        SkinTrace trace = swaying(0);
+
+        Vitals vitals = measured(estimator.estimate(trace, 0, trace.size(), 1));
+
+        assertThat(vitals.heartRate().beatsPerMinute()).isCloseTo(SWAY_HZ * 60, within(1.0));
+        assertThat(vitals.heartRateDoubt()).isNull();
+        assertThat(vitals.confidence().value()).isGreaterThanOrEqualTo(0.3);
+    }
+
+    private static final double SWAY_HZ = 0.63;
+
+    /**
+     * 20 s of skin whose colour swings by 0.06 % in the proportions of blood at {@link #SWAY_HZ}, while the head moves
+     * up and down by {@code headPixels} at the same pace.
+     */
+    private static SkinTrace swaying(double headPixels) {
+        Random random = new Random(11);
+        SkinTrace trace = new SkinTrace();
+        for (int i = 0; i < 20 * FPS; i++) {
+            double t = i / FPS;
+            double swing = 0.0006 * Math.sin(2 * Math.PI * SWAY_HZ * t);
+            double r = 180 * (1 - 0.43 * swing) + 0.01 * random.nextGaussian();
+            double g = 120 * (1 - swing) + 0.01 * random.nextGaussian();
+            double b = 100 * (1 - 0.69 * swing) + 0.01 * random.nextGaussian();
+            double y = headPixels * Math.sin(2 * Math.PI * SWAY_HZ * t) + 0.02 * random.nextGaussian();
+            trace.add(t, r, g, b, y, 0.299 * r + 0.587 * g + 0.114 * b, 90 + 0.01 * random.nextGaussian());
+        }
+        return trace;
+    }
+
     static Vitals measured(AnalysisOutcome outcome) {
         return switch (outcome) {
             case AnalysisOutcome.Measured(var vitals) -> vitals;
