@@ -190,13 +190,15 @@ final class VitalsEstimator {
         // the spectral peak (itself off, as the rhythm spreads its power) merges them and evens them out: the rhythm
         // is judged on the beats of the broad pulse, allowing half an interval at 1.2 times that rate between two.
         Beats broadBeats = Beats.find(pulse, RATE, spectralBpm * 1.2);
-        HeartRhythm rhythm = rhythmOf(beats, broadBeats, pulse, seconds);
+        // Beats of a rate in doubt may be a sway's or the noise's: neither their rhythm nor their variability is told.
+        HeartRhythm rhythm = doubt != null ? HeartRhythm.UNDETERMINED : rhythmOf(beats, broadBeats, pulse, seconds);
         if (rhythm == HeartRhythm.IRREGULAR) {
             beats = broadBeats;
         }
         double bpm = headline(spectralBpm, series, beats, rhythm);
-        Measurement<HeartRateVariability> hrv = rhythm == HeartRhythm.IRREGULAR
-                ? Measurement.notMeasured(irregularReason(beats))
+        Measurement<HeartRateVariability> hrv = doubt != null
+                ? Measurement.notMeasured("No beat-to-beat variability: the heart rate itself is in doubt")
+                : rhythm == HeartRhythm.IRREGULAR ? Measurement.notMeasured(irregularReason(beats))
                 : variability(beats, snrDb, periodicity, seconds);
         double snrScore = clamp((snrDb + 5) / 15);
         double lengthScore = clamp(seconds / 15);

@@ -127,7 +127,8 @@ class VitalsEstimatorTest {
 
     /**
      * A faint steady swing at the pace the head sways (a coarse codec's blocks carry the motion into the colour) is
-     * as regular as a pulse; with the head moving at that very pace, the rate is doubted.
+     * as regular as a pulse; with the head moving at that very pace, the rate is doubted, and neither its rhythm nor
+     * its beat-to-beat variability is told.
      */
     @Test
     void aFaintSteadySwingAtThePaceTheHeadSwaysIsDoubted() {
@@ -138,6 +139,9 @@ class VitalsEstimatorTest {
         assertThat(vitals.heartRate().beatsPerMinute()).isCloseTo(SWAY_HZ * 60, within(1.0));
         assertThat(vitals.confidence().value()).isLessThan(0.3);
         assertThat(vitals.heartRateDoubt()).contains("the head moves up and down (38 times a minute)");
+        assertThat(vitals.heartRateVariability().reasonMissing()).hasValueSatisfying(
+                reason -> assertThat(reason).contains("the heart rate itself is in doubt"));
+        assertThat(vitals.rhythm()).isEqualTo(HeartRhythm.UNDETERMINED);
     }
 
     /** The same faint steady swing on a head that holds still is a compressed pulse, and believed as one. */
