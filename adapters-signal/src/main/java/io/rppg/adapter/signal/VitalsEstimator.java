@@ -174,7 +174,8 @@ final class VitalsEstimator {
             return noPulse(String.format(java.util.Locale.ROOT, "The brightness of the whole scene swings %.0f times "
                     + "a minute, the background's as much as the skin's: that is the light, not blood", hrHz * 60));
         }
-        List<HeartRatePoint> series = series(pulse, t[from]);
+        // A window of a clip in doubt shows the same faint swing: it is no surer than the clip.
+        List<HeartRatePoint> series = series(pulse, t[from], doubt == null ? 1 : DOUBTED_CONFIDENCE);
         Double stability = stability(pulse, spectralBpm);
         Beats beats = beatsOf(pulse, hrHz);
         Beats breathingBeats = beats;
@@ -303,12 +304,16 @@ final class VitalsEstimator {
         return x.length == 0 ? 0 : sum / x.length;
     }
 
-    /** The heart rate over time, with each window's confidence from its own SNR, timed from the video's start. */
-    private static List<HeartRatePoint> series(double[] pulse, double startSeconds) {
+    /**
+     * The heart rate over time, with each window's confidence from its own SNR, at most {@code mostConfidence}, timed
+     * from the video's start.
+     */
+    private static List<HeartRatePoint> series(double[] pulse, double startSeconds, double mostConfidence) {
         List<HeartRatePoint> points = new ArrayList<>();
         for (HeartRateSeries.Point p : HeartRateSeries.of(pulse, RATE)) {
             if (p.bpm() >= HeartRate.MIN_BPM && p.bpm() <= HeartRate.MAX_BPM) {
-                points.add(new HeartRatePoint(startSeconds + p.centreSeconds(), p.bpm(), clamp((p.snrDb() + 5) / 15)));
+                points.add(new HeartRatePoint(startSeconds + p.centreSeconds(), p.bpm(),
+                        Math.min(mostConfidence, clamp((p.snrDb() + 5) / 15))));
             }
         }
         return points;

@@ -147,6 +147,23 @@ class HardSceneTest {
     }
 
     /**
+     * A face without a pulse at that coarse quantiser, swaying as every generated face does: the codec's blocks carry
+     * the sway (38 times a minute) into the skin's colour as a faint but steady swing, which was once read as a heart
+     * rate at confidence 0.68. At the pace the head moves, a faint swing is doubted however steady.
+     */
+    @Test
+    void aSwayingFaceWithoutAPulseInACoarsePictureGivesNoConfidentHeartRate() {
+        FaceVideoSpec spec = FaceVideoSpec.defaults().withSeconds(20).withSize(640, 360).withMotion(0.03)
+                .withHeartRate(83).withTone(SkinTone.BROWN).withPulseStrength(0)
+                .in(VideoContainer.MP4_MPEG4_COARSE).withSeed(304);
+        Path video = dir.resolve("coarse-swaying-304.mp4");
+        FaceVideoGenerator.render(spec, video);
+
+        PulseTruthTest.assertNoConfidentPulse(new RppgSignalEngineAdapter(SignalEngineConfig.defaults())
+                .analyze(video), "a swaying face without a pulse, mpeg4 at quantiser 8");
+    }
+
+    /**
      * The same small picture at a coarse quantiser (mpeg4 at 8) keeps too little of the pulse to be read: its
      * inter-coded pictures carry the skin over from the one before and code almost none of its sub-level change,
      * and the intra-coded ones, every 2 s, sample it far too seldom (coded all-intra at that quantiser, the same

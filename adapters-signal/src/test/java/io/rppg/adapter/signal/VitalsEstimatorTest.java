@@ -127,8 +127,8 @@ class VitalsEstimatorTest {
 
     /**
      * A faint steady swing at the pace the head sways (a coarse codec's blocks carry the motion into the colour) is
-     * as regular as a pulse; with the head moving at that very pace, the rate is doubted, and neither its rhythm nor
-     * its beat-to-beat variability is told.
+     * as regular as a pulse; with the head moving at that very pace, the rate is doubted, over the clip and in each of
+     * its windows, and neither its rhythm nor its beat-to-beat variability is told.
      */
     @Test
     void aFaintSteadySwingAtThePaceTheHeadSwaysIsDoubted() {
@@ -142,6 +142,8 @@ class VitalsEstimatorTest {
         assertThat(vitals.heartRateVariability().reasonMissing()).hasValueSatisfying(
                 reason -> assertThat(reason).contains("the heart rate itself is in doubt"));
         assertThat(vitals.rhythm()).isEqualTo(HeartRhythm.UNDETERMINED);
+        assertThat(vitals.heartRateSeries()).isNotEmpty()
+                .allSatisfy(point -> assertThat(point.confidence()).isLessThan(0.3));
     }
 
     /** The same faint steady swing on a head that holds still is a compressed pulse, and believed as one. */
