@@ -139,9 +139,10 @@ final class SceneFamilies {
      * inter-coded pictures carry the skin over and code almost none of its sub-level pulse, and the intra-coded ones
      * sample it every 2 s: coded all-intra at that quantiser the same faces are read within 0.3 bpm, with a
      * refresh every 2 s the best method's SNR at the true rate is -3 to -5.5 dB while noise peaks elsewhere in the
-     * band reach -3 to +1.5 dB. Of ten more such faces, two keep their pulse below what the same picture shows without
-     * one: the true rate's SNR is at most -7 dB in every method, while their pulseless twins' strongest peaks reach -0.4
-     * and +2.5 dB. The same faces at quantiser 4 ("360p lean") are held to 3 bpm.
+     * band reach -3 to +1.5 dB. Of ten more such faces, two keep their pulse below what the same picture shows
+     * without one: on the traces the engine reads, the true rate's SNR is at most -7 dB with POS, CHROM and green
+     * alike, while their pulseless twins' strongest peaks reach -0.4 and +2.5 dB. The same faces at quantiser 4
+     * ("360p lean") are held to 3 bpm.
      */
     static final String READ_OR_DOUBTED = "360p coarse";
 
