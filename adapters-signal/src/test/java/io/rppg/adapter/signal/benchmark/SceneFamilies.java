@@ -140,9 +140,9 @@ final class SceneFamilies {
      * sample it every 2 s: coded all-intra at that quantiser the same faces are read within 0.3 bpm, with a
      * refresh every 2 s the best method's SNR at the true rate is -3 to -5.5 dB while noise peaks elsewhere in the
      * band reach -3 to +1.5 dB. Of ten more such faces, two keep their pulse below what the same picture shows
-     * without one: on the traces the engine reads, the true rate's SNR is at most -7 dB with POS, CHROM and green
-     * alike, while their pulseless twins' strongest peaks reach -0.4 and +2.5 dB. The same faces at quantiser 4
-     * ("360p lean") are held to 3 bpm.
+     * without one: on the colour the engine reads, the true rate's SNR is at most -8.6 and -7.6 dB with POS, CHROM
+     * and green alike, while their pulseless twins' strongest peaks stand at +5.8 and -0.7 dB
+     * ({@code CoarsePictureLimitTest}). The same faces at quantiser 4 ("360p lean") are held to 3 bpm.
      */
     static final String READ_OR_DOUBTED = "360p coarse";
 
