@@ -20,13 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Why some faces of the benchmark's coarse family (mpeg4 at quantiser 8) are doubted rather than read: in these two,
- * the pulse the codec kept is weaker, with every method, than what the same picture shows without any pulse. No
- * choice made on the skin's colour can read them; should this fail, the engine's reading of such pictures has
- * become worth trying again.
+ * the pulse the codec kept stands, with every method, more than {@value #MARGIN_DB} dB below the strongest peak the
+ * same picture shows without any pulse. A rule that read them would have to prefer peaks that much weaker than what
+ * the codec's noise makes on its own, and would read that noise wherever there is no pulse. Should this fail, the
+ * engine's reading of such pictures has become worth trying again.
  */
 class CoarsePictureLimitTest {
 
     private static final List<String> METHODS = List.of("pos", "chrom", "green");
+    private static final double MARGIN_DB = 5;
 
     @TempDir
     static Path dir;
@@ -52,7 +54,7 @@ class CoarsePictureLimitTest {
         System.out.printf(Locale.ROOT, "seed %d: true rate's best SNR %.1f dB, pulseless twin's strongest peak %.1f dB%n",
                 seed, atTruth, twinsStrongest);
 
-        assertThat(atTruth).isLessThan(twinsStrongest);
+        assertThat(atTruth).isLessThan(twinsStrongest - MARGIN_DB);
     }
 
     /** The skin colour the engine reads from the video, at its own sample rate. */

@@ -139,7 +139,7 @@ final class SceneFamilies {
      * inter-coded pictures carry the skin over and code almost none of its sub-level pulse, and the intra-coded ones
      * sample it every 2 s: coded all-intra at that quantiser the same faces are read within 0.3 bpm, with a
      * refresh every 2 s the best method's SNR at the true rate is -3 to -5.5 dB while noise peaks elsewhere in the
-     * band reach -3 to +1.5 dB. Of ten more such faces, two keep their pulse below what the same picture shows
+     * band reach -3 to +1.5 dB. Of ten more such faces, two keep their pulse far below what the same picture shows
      * without one: on the colour the engine reads, the true rate's SNR is at most -8.6 and -7.6 dB with POS, CHROM
      * and green alike, while their pulseless twins' strongest peaks stand at +5.8 and -0.7 dB
      * ({@code CoarsePictureLimitTest}). The same faces at quantiser 4 ("360p lean") are held to 3 bpm.
