@@ -147,9 +147,10 @@ class HardSceneTest {
     }
 
     /**
-     * A face without a pulse at that coarse quantiser, swaying as every generated face does: the codec's blocks carry
-     * the sway (38 times a minute) into the skin's colour as a faint but steady swing, which was once read as a heart
-     * rate at confidence 0.68. At the pace the head moves, a faint swing is doubted however steady.
+     * A face without a pulse at that coarse quantiser (the benchmark's pulseless face of seed 304), swaying as every
+     * generated face does: the codec's blocks carry the sway (38 times a minute) into the skin's colour as a faint but
+     * steady swing, which was once read as a heart rate at confidence 0.68. At the pace the head moves, a faint swing
+     * is doubted however steady.
      */
     @Test
     void aSwayingFaceWithoutAPulseInACoarsePictureGivesNoConfidentHeartRate() {

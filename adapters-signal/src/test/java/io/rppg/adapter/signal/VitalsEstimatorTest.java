@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.within;
 class VitalsEstimatorTest {
 
     private static final double FPS = 30;
+    /** The pace of the generated faces' vertical sway, 38 times a minute. */
+    private static final double SWAY_HZ = 0.63;
 
     private final VitalsEstimator estimator = new VitalsEstimator(new Pos());
 
@@ -157,8 +159,6 @@ class VitalsEstimatorTest {
         assertThat(vitals.heartRateDoubt()).isNull();
         assertThat(vitals.confidence().value()).isGreaterThanOrEqualTo(0.3);
     }
-
-    private static final double SWAY_HZ = 0.63;
 
     /**
      * 20 s of skin whose colour swings by 0.06 % in the proportions of blood at {@link #SWAY_HZ}, while the head moves
